@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#include "ledger/block.hpp"
+
+#include "ledger/codec.hpp"
+
+#include <cstring>
+
+namespace aif::ledger {
+
+namespace {
+constexpr std::uint8_t HEADER_VERSION = 1;
+constexpr std::uint32_t MAX_TXS_PER_BLOCK = 1'000'000;
+}  // namespace
+
+Bytes encode_header(const BlockHeader& h)
+{
+    Writer w;
+    w.u8(HEADER_VERSION);
+    w.u64(h.height);
+    w.fixed(h.parent_hash);
+    w.u64(h.timestamp);
+    w.fixed(h.proposer);
+    w.fixed(h.tx_root);
+    w.fixed(h.state_root);
+    w.fixed(h.receipts_root);
+    return w.take();
+}
+
+Result<BlockHeader> decode_header(ByteView data) noexcept
+{
+    Reader r{data};
+    if (r.u8() != HEADER_VERSION) return err(ErrorCode::malformed_tx, "header version");
+    BlockHeader h;
+    h.height = r.u64();
+    h.parent_hash = r.fixed<32>();
+    h.timestamp = r.u64();
+    h.proposer.bytes = r.fixed<20>().bytes;
+    h.tx_root = r.fixed<32>();
+    h.state_root = r.fixed<32>();
+    h.receipts_root = r.fixed<32>();
+    if (!r.done()) return err(ErrorCode::malformed_tx, "header length");
+    return h;
+}
+
+Hash32 header_hash(const BlockHeader& h)
+{
+    return keccak256(ByteView{encode_header(h)});
+}
+
+Bytes encode_receipt(const Receipt& rc)
+{
+    Writer w;
+    w.fixed(rc.tx_hash);
+    w.u32(static_cast<std::uint32_t>(rc.events.size()));
+    for (const auto& e : rc.events) {
+        w.str(e.name);
+        w.u32(static_cast<std::uint32_t>(e.attrs.size()));
+        for (const auto& [k, v] : e.attrs) {
+            w.str(k);
+            w.str(v);
+        }
+    }
+    return w.take();
+}
+
+Result<Receipt> decode_receipt(ByteView data) noexcept
+{
+    try {
+        Reader r{data};
+        Receipt rc;
+        rc.tx_hash = r.fixed<32>();
+        std::uint32_t n = r.u32();
+        for (std::uint32_t i = 0; i < n && r.ok(); ++i) {
+            Event e;
+            e.name = r.str(1024);
+            std::uint32_t m = r.u32();
+            for (std::uint32_t j = 0; j < m && r.ok(); ++j) {
+                std::string k = r.str(1024);
+                std::string v = r.str(1u << 20);
+                e.attrs.emplace_back(std::move(k), std::move(v));
+            }
+            rc.events.push_back(std::move(e));
+        }
+        if (!r.done()) return err(ErrorCode::malformed_tx, "receipt encoding");
+        return rc;
+    } catch (...) {
+        return err(ErrorCode::internal, "decode_receipt");
+    }
+}
+
+Bytes encode_block(const Block& b)
+{
+    Writer w;
+    w.var(ByteView{encode_header(b.header)});
+    w.u32(static_cast<std::uint32_t>(b.txs.size()));
+    for (const auto& vt : b.txs) w.var(ByteView{encode_tx(vt.tx)});
+    w.fixed(b.proposer_sig);
+    w.u32(static_cast<std::uint32_t>(b.commit_sigs.size()));
+    for (const auto& s : b.commit_sigs) w.fixed(s);
+    return w.take();
+}
+
+Result<Block> decode_block(ByteView data, const Hash32& domain_sep) noexcept
+{
+    try {
+        Reader r{data};
+        Block b;
+        Bytes hdr = r.var(4096);
+        if (!r.ok()) return err(ErrorCode::malformed_tx, "block header");
+        AIF_TRY(h, decode_header(ByteView{hdr}));
+        b.header = h;
+        std::uint32_t n = r.u32();
+        if (n > MAX_TXS_PER_BLOCK) return err(ErrorCode::malformed_tx, "tx count");
+        b.txs.reserve(n);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            Bytes raw = r.var(1u << 20);
+            if (!r.ok()) return err(ErrorCode::malformed_tx, "truncated tx");
+            AIF_TRY(tx, decode_tx(ByteView{raw}));
+            AIF_TRY(vt, verify_tx(domain_sep, std::move(tx)));
+            b.txs.push_back(std::move(vt));
+        }
+        b.proposer_sig.bytes = r.fixed<65>().bytes;
+        std::uint32_t c = r.u32();
+        if (c > 10'000) return err(ErrorCode::malformed_tx, "commit signature count");
+        for (std::uint32_t i = 0; i < c && r.ok(); ++i) {
+            Signature s;
+            s.bytes = r.fixed<65>().bytes;
+            b.commit_sigs.push_back(s);
+        }
+        if (!r.done()) return err(ErrorCode::malformed_tx, "block length");
+        return b;
+    } catch (...) {
+        return err(ErrorCode::internal, "decode_block");
+    }
+}
+
+Hash32 merkle_root(std::vector<Hash32> level)
+{
+    if (level.empty()) return {};
+    std::uint8_t pair[64];
+    while (level.size() > 1) {
+        std::vector<Hash32> next;
+        next.reserve((level.size() + 1) / 2);
+        for (std::size_t i = 0; i + 1 < level.size(); i += 2) {
+            std::memcpy(pair, level[i].data(), 32);
+            std::memcpy(pair + 32, level[i + 1].data(), 32);
+            next.push_back(keccak256(ByteView{pair, 64}));
+        }
+        if (level.size() % 2 == 1) next.push_back(level.back());
+        level.swap(next);
+    }
+    return level[0];
+}
+
+Hash32 tx_root_of(const std::vector<VerifiedTx>& txs)
+{
+    std::vector<Hash32> leaves;
+    leaves.reserve(txs.size());
+    for (const auto& t : txs) leaves.push_back(t.hash);
+    return merkle_root(std::move(leaves));
+}
+
+Hash32 receipts_root_of(const std::vector<Receipt>& receipts)
+{
+    std::vector<Hash32> leaves;
+    leaves.reserve(receipts.size());
+    for (const auto& r : receipts) leaves.push_back(keccak256(ByteView{encode_receipt(r)}));
+    return merkle_root(std::move(leaves));
+}
+
+Result<void> check_block_seal(const Block& b) noexcept
+{
+    try {
+        auto signer = recover_signer(header_hash(b.header), b.proposer_sig);
+        if (!signer) return err(ErrorCode::bad_signature, "proposer signature: " + signer.error().message());
+        if (*signer != b.header.proposer)
+            return err(ErrorCode::bad_signature, "proposer signature is not by header.proposer");
+        if (tx_root_of(b.txs) != b.header.tx_root)
+            return err(ErrorCode::invalid_argument, "transactions root does not match");
+        return ok();
+    } catch (...) {
+        return err(ErrorCode::internal, "check_block_seal");
+    }
+}
+
+}  // namespace aif::ledger

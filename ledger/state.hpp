@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#pragma once
+
+#include "ledger/types.hpp"
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aif::ledger {
+
+/// Visits (key, value) pairs in ascending key order; return false to stop.
+using ScanFn = std::function<bool(std::string_view key, std::string_view value)>;
+
+/// Read access to chain state: an ordered key-value map (evmone test/state/state_view.hpp).
+/// Contracts read only through this.
+class StateView
+{
+public:
+    virtual ~StateView() = default;
+    /// The value at `key`, or nullopt.
+    [[nodiscard]] virtual std::optional<std::string> get(std::string_view key) const = 0;
+    /// Visits every key that starts with `prefix`, ascending.
+    virtual void scan(std::string_view prefix, const ScanFn& fn) const = 0;
+};
+
+/// The pending writes of a block: key → new value, or nullopt for a deletion. Ordered.
+using ChangeSet = std::map<std::string, std::optional<std::string>, std::less<>>;
+
+/// The committed state held in memory, with its root (SPEC §4: the root commits to the whole
+/// state).
+///
+/// Root construction (documented in docs/protocol.md): each entry's leaf is
+/// keccak256(be32(len(key)) || key || value). Entries fall into one of 65,536 buckets by the
+/// first two bytes of keccak256(key); a bucket's hash is keccak256 of its leaves concatenated
+/// in ascending key order (zero hash when empty); the root is the binary keccak Merkle root
+/// over the 65,536 bucket hashes. Updating k entries costs O(k · (bucket size + 16)) hashes.
+class State final : public StateView
+{
+public:
+    static constexpr std::uint32_t BUCKET_BITS = 16;
+    static constexpr std::uint32_t BUCKETS = 1u << BUCKET_BITS;
+
+    State();
+
+    std::optional<std::string> get(std::string_view key) const override;
+    void scan(std::string_view prefix, const ScanFn& fn) const override;
+
+    /// Applies a change set and brings the root up to date.
+    void apply(const ChangeSet& changes);
+    /// Loads entries in bulk (restart); call root() after. Keys must be unique.
+    void load(std::string key, std::string value);
+    /// Root over the current contents (recomputes dirty buckets first).
+    [[nodiscard]] Hash32 root();
+    /// Number of entries.
+    [[nodiscard]] std::size_t size() const { return m_entries.size(); }
+
+private:
+    struct Entry
+    {
+        std::string value;
+        Hash32 leaf;
+    };
+    struct KeyPtrLess
+    {
+        bool operator()(const std::string* a, const std::string* b) const { return *a < *b; }
+    };
+    using Entries = std::map<std::string, Entry, std::less<>>;
+
+    static std::uint32_t bucket_of(std::string_view key);
+    static Hash32 leaf_of(std::string_view key, std::string_view value);
+    void put(const std::string& key, const std::string& value);
+    void erase(const std::string& key);
+    void rehash();
+
+    Entries m_entries;
+    std::vector<std::set<const std::string*, KeyPtrLess>> m_buckets;
+    /// Heap-ordered Merkle tree over buckets: node i has children 2i, 2i+1; leaves at
+    /// BUCKETS..2·BUCKETS−1; root at 1.
+    std::vector<Hash32> m_tree;
+    std::set<std::uint32_t> m_dirty;
+};
+
+/// A journaled write layer over a StateView (evmone State::checkpoint/rollback): contracts write
+/// here; a failed transaction rolls back to its checkpoint; the block's ChangeSet is what
+/// remains.
+class StateOverlay final : public StateView
+{
+public:
+    explicit StateOverlay(const StateView& base) : m_base(base) {}
+
+    std::optional<std::string> get(std::string_view key) const override;
+    void scan(std::string_view prefix, const ScanFn& fn) const override;
+
+    void put(std::string_view key, std::string value);
+    void erase(std::string_view key);
+
+    /// A point to roll back to.
+    [[nodiscard]] std::size_t checkpoint() const { return m_journal.size(); }
+    /// Undoes every write after `cp`.
+    void rollback(std::size_t cp);
+    /// The writes so far.
+    [[nodiscard]] const ChangeSet& changes() const { return m_writes; }
+
+private:
+    void record(std::string_view key);
+
+    const StateView& m_base;
+    ChangeSet m_writes;
+    /// (key, had-entry-before, previous entry) per write, for rollback.
+    struct JournalEntry
+    {
+        std::string key;
+        bool existed{false};
+        std::optional<std::string> previous;
+    };
+    std::vector<JournalEntry> m_journal;
+};
+
+/// Typed helpers over raw state values (big-endian fixed width, STYLE §4).
+[[nodiscard]] std::string encode_u64(std::uint64_t v);
+[[nodiscard]] std::optional<std::uint64_t> decode_u64(std::string_view s);
+[[nodiscard]] std::string encode_u128(u128 v);
+[[nodiscard]] std::optional<u128> decode_u128(std::string_view s);
+
+}  // namespace aif::ledger

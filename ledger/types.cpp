@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#include "ledger/types.hpp"
+
+namespace aif::ledger {
+
+namespace {
+constexpr char HEX_DIGITS[] = "0123456789abcdef";
+int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+}  // namespace
+
+std::string to_hex(ByteView data)
+{
+    std::string s;
+    s.reserve(2 + data.size() * 2);
+    s += "0x";
+    for (auto b : data) {
+        s += HEX_DIGITS[b >> 4];
+        s += HEX_DIGITS[b & 0xf];
+    }
+    return s;
+}
+
+std::optional<Bytes> from_hex(std::string_view hex)
+{
+    if (hex.size() < 2 || hex[0] != '0' || (hex[1] != 'x' && hex[1] != 'X')) return std::nullopt;
+    hex.remove_prefix(2);
+    if (hex.size() % 2 != 0) return std::nullopt;
+    Bytes out;
+    out.reserve(hex.size() / 2);
+    for (std::size_t i = 0; i < hex.size(); i += 2) {
+        int hi = hex_value(hex[i]);
+        int lo = hex_value(hex[i + 1]);
+        if (hi < 0 || lo < 0) return std::nullopt;
+        out.push_back(static_cast<std::uint8_t>((hi << 4) | lo));
+    }
+    return out;
+}
+
+std::string u128_to_string(u128 v)
+{
+    if (v == 0) return "0";
+    char buf[40];
+    int i = 40;
+    while (v > 0) {
+        buf[--i] = static_cast<char>('0' + static_cast<int>(v % 10));
+        v /= 10;
+    }
+    return std::string(buf + i, buf + 40);
+}
+
+std::optional<u128> u128_from_string(std::string_view s)
+{
+    if (s.empty() || s.size() > 39) return std::nullopt;
+    if (s.size() > 1 && s[0] == '0') return std::nullopt;
+    u128 v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return std::nullopt;
+        auto m = checked_mul(v, 10);
+        if (!m) return std::nullopt;
+        auto a = checked_add(*m, static_cast<u128>(c - '0'));
+        if (!a) return std::nullopt;
+        v = *a;
+    }
+    return v;
+}
+
+Hash32 u128_to_word(u128 v)
+{
+    Hash32 w;
+    for (int i = 31; i >= 16; --i) {
+        w.bytes[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(v & 0xff);
+        v >>= 8;
+    }
+    return w;
+}
+
+}  // namespace aif::ledger

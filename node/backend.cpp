@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#include "node/backend.hpp"
+
+#include "contracts/chain_config.hpp"
+#include "contracts/executor.hpp"
+#include "contracts/token.hpp"
+#include "ledger/json/wire.hpp"
+
+namespace aif::node {
+
+using namespace ledger;
+using rpc::json;
+using rpc::RpcError;
+
+NodeBackend::NodeBackend(Chain& chain, Mempool& pool, Clock& clock, BlockProducer* producer,
+                         bool dev)
+    : m_chain(chain), m_pool(pool), m_clock(clock), m_producer(producer), m_dev(dev)
+{
+}
+
+json events_json(const std::vector<Event>& events)
+{
+    json out = json::array();
+    for (const auto& e : events) {
+        json attrs = json::object();
+        for (const auto& [k, v] : e.attrs) attrs[k] = v;
+        out.push_back({{"name", e.name}, {"attrs", attrs}});
+    }
+    return out;
+}
+
+json NodeBackend::chain_get_info()
+{
+    return m_chain.read([&](const StateView& s, const Head& head) {
+        auto params = contracts::read_params(s);
+        return json{{"chainId", m_chain.chain_id()},
+                    {"height", head.header.height},
+                    {"headHash", to_hex(head.hash)},
+                    {"stateRoot", to_hex(head.header.state_root)},
+                    {"genesisHash", to_hex(m_chain.genesis_hash())},
+                    {"timestamp", head.header.timestamp},
+                    {"minFee", params ? u128_to_string(params->min_fee) : "0"},
+                    {"pendingTxs", m_pool.size()}};
+    });
+}
+
+json NodeBackend::block_json(const Block& b, const Hash32& hash, bool full) const
+{
+    const BlockHeader& h = b.header;
+    json txs = json::array();
+    for (const auto& vt : b.txs) {
+        if (full) {
+            json t = ledger::json::tx_to_json(vt.tx);
+            t["hash"] = to_hex(vt.hash);
+            t["from"] = to_checksum(vt.sender);
+            txs.push_back(std::move(t));
+        } else {
+            txs.push_back(to_hex(vt.hash));
+        }
+    }
+    return json{{"height", h.height},
+                {"hash", to_hex(hash)},
+                {"parentHash", to_hex(h.parent_hash)},
+                {"timestamp", h.timestamp},
+                {"proposer", to_checksum(h.proposer)},
+                {"txRoot", to_hex(h.tx_root)},
+                {"stateRoot", to_hex(h.state_root)},
+                {"receiptsRoot", to_hex(h.receipts_root)},
+                {"proposerSignature", to_hex(b.proposer_sig)},
+                {"commitSignatures", json::array()},
+                {"txCount", b.txs.size()},
+                {"transactions", std::move(txs)}};
+}
+
+json NodeBackend::chain_get_block(const rpc::BlockQuery& q, bool full)
+{
+    std::optional<std::uint64_t> height = q.height;
+    if (q.hash) height = m_chain.store().height_of(*q.hash);
+    if (!height) throw RpcError(rpc::code::NOT_FOUND, "block not found");
+    auto b = m_chain.block_at(*height);
+    if (!b) throw RpcError(rpc::code::NOT_FOUND, "block not found");
+    return block_json(*b, header_hash(b->header), full);
+}
+
+json NodeBackend::tx_get_types()
+{
+    return ledger::json::types_to_json(m_chain.chain_id());
+}
+
+Result<Hash32> NodeBackend::admit(const json& wire)
+{
+    AIF_TRY(w, ledger::json::decode_wire(wire));
+    if (w.domain_chain_id && *w.domain_chain_id != m_chain.chain_id())
+        return err(ErrorCode::wrong_chain_id, "domain.chainId " + std::to_string(*w.domain_chain_id) +
+                                                  " but this chain is " +
+                                                  std::to_string(m_chain.chain_id()));
+    AIF_TRY(vt, verify_tx(m_chain.domain_separator(), std::move(w.tx)));
+    if (w.from && *w.from != vt.sender)
+        return err(ErrorCode::wrong_signer,
+                   "signature recovers to " + to_checksum(vt.sender) + ", not from " +
+                       to_checksum(*w.from) + " (wrong chainId or key?)");
+    if (m_pool.contains(vt.hash) || m_chain.store().tx_location(vt.hash))
+        return err(ErrorCode::duplicate_tx, "transaction " + to_hex(vt.hash) + " already known");
+    // Stateful checks against the committed head. When the tx is the sender's next, dry-run it
+    // fully so refusals (e.g. a transfer beyond the balance) come back now, not later.
+    auto account_nonce = m_chain.read([&](const StateView& s, const Head& head) -> Result<std::uint64_t> {
+        const std::uint64_t n = contracts::nonce_of(s, vt.sender);
+        if (vt.tx.nonce() == n) {
+            StateOverlay scratch{s};
+            contracts::BlockContext ctx{head.header.height + 1, m_clock.now(), {}};
+            auto r = contracts::apply_tx(scratch, ctx, vt);
+            if (!r) return r.error();
+        } else if (vt.tx.nonce() > n) {
+            // Later nonces: check what holds regardless of the txs before them.
+            auto params = contracts::read_params(s);
+            if (params && vt.tx.fee() < params->min_fee)
+                return err(ErrorCode::fee_too_low, "fee " + u128_to_string(vt.tx.fee()) +
+                                                       " below min_fee " +
+                                                       u128_to_string(params->min_fee));
+        }
+        return n;
+    });
+    if (!account_nonce) return account_nonce.error();
+    const Hash32 hash = vt.hash;
+    AIF_CHECK(m_pool.add(std::move(vt), *account_nonce));
+    if (m_producer) m_producer->notify();
+    return hash;
+}
+
+json NodeBackend::tx_send(const json& wire)
+{
+    auto r = admit(wire);
+    if (!r) {
+        const Error& e = r.error();
+        const int code = e.code == ErrorCode::mempool_full ? rpc::code::MEMPOOL_FULL
+                                                           : rpc::code::TX_REJECTED;
+        throw RpcError(code, e.message(), json{{"reason", std::string{to_string(e.code)}}, {"detail", e.detail}});
+    }
+    return json{{"hash", to_hex(*r)}};
+}
+
+json NodeBackend::tx_get(const Hash32& hash)
+{
+    if (auto loc = m_chain.store().tx_location(hash)) {
+        auto receipts = m_chain.store().receipts_at(loc->height);
+        json events = json::array();
+        if (loc->index < receipts.size()) events = events_json(receipts[loc->index].events);
+        return json{{"hash", to_hex(hash)},
+                    {"status", "committed"},
+                    {"height", loc->height},
+                    {"index", loc->index},
+                    {"error", nullptr},
+                    {"events", events}};
+    }
+    if (m_pool.contains(hash))
+        return json{{"hash", to_hex(hash)}, {"status", "pending"}, {"height", nullptr},
+                    {"index", nullptr}, {"error", nullptr}, {"events", json::array()}};
+    if (auto reason = m_chain.store().rejection(hash))
+        return json{{"hash", to_hex(hash)}, {"status", "rejected"}, {"height", nullptr},
+                    {"index", nullptr}, {"error", *reason}, {"events", json::array()}};
+    throw RpcError(rpc::code::NOT_FOUND, "transaction not found");
+}
+
+json NodeBackend::account_get(const Address& address)
+{
+    return m_chain.read([&](const StateView& s, const Head&) {
+        const std::uint64_t nonce = contracts::nonce_of(s, address);
+        json balances = json::object();
+        for (const auto& [asset, amount] : contracts::token::balances_of(s, address))
+            balances[asset] = u128_to_string(amount);
+        return json{{"address", to_checksum(address)},
+                    {"nonce", nonce},
+                    {"pendingNonce", m_pool.pending_nonce(address, nonce)},
+                    {"balances", balances}};
+    });
+}
+
+json NodeBackend::token_get_balance(const Address& address, const std::string& asset)
+{
+    return m_chain.read([&](const StateView& s, const Head&) {
+        if (!contracts::token::asset_info(s, asset))
+            throw RpcError(rpc::code::NOT_FOUND, "unknown asset " + asset);
+        return json{{"address", to_checksum(address)},
+                    {"asset", asset},
+                    {"amount", u128_to_string(contracts::token::balance_of(s, address, asset))}};
+    });
+}
+
+json NodeBackend::token_get_supply(const std::string& asset)
+{
+    return m_chain.read([&](const StateView& s, const Head&) {
+        auto info = contracts::token::asset_info(s, asset);
+        if (!info) throw RpcError(rpc::code::NOT_FOUND, "unknown asset " + asset);
+        return json{{"asset", asset},
+                    {"supply", u128_to_string(contracts::token::supply_of(s, asset))},
+                    {"decimals", info->decimals}};
+    });
+}
+
+json NodeBackend::dev_advance_time(std::uint64_t seconds)
+{
+    if (!m_dev) throw RpcError(rpc::code::DEV_DISABLED, "dev methods need --dev");
+    return json{{"timestamp", m_clock.advance(seconds)}};
+}
+
+json NodeBackend::dev_mine(std::uint64_t blocks)
+{
+    if (!m_dev) throw RpcError(rpc::code::DEV_DISABLED, "dev methods need --dev");
+    if (!m_producer) throw RpcError(rpc::code::DEV_DISABLED, "this node has no validator key");
+    return json{{"height", m_producer->mine_now(blocks)}};
+}
+
+}  // namespace aif::node

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#include "node/config.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+namespace aif::node {
+
+namespace po = boost::program_options;
+
+std::optional<NodeConfig> parse_flags(int argc, char** argv)
+{
+    NodeConfig c;
+    std::string rpc_addr = "127.0.0.1:8645";
+    std::uint64_t interval_ms = 200;
+    po::options_description opts("aif-node — the aifchain node\n\nUsage: aif-node --genesis FILE --data-dir DIR [options]\n\nOptions");
+    // clang-format off
+    opts.add_options()
+        ("help,h", "print this help and exit")
+        ("genesis", po::value(&c.genesis_path)->required(), "genesis JSON file (e.g. genesis/dev.json)")
+        ("data-dir", po::value(&c.data_dir)->required(), "RocksDB data directory (created if missing)")
+        ("rpc-addr", po::value(&rpc_addr)->default_value(rpc_addr), "JSON-RPC listen address HOST:PORT (port 0 picks a free one)")
+        ("dev", po::bool_switch(&c.dev), "enable dev_* methods and the dev clock (chain time starts at the head's time)")
+        ("validator-key", po::value<std::string>(), "file holding this validator's secret key (0x + 64 hex); without it the node produces no blocks")
+        ("block-interval-ms", po::value(&interval_ms)->default_value(interval_ms), "longest wait before sealing waiting transactions (1..1000)")
+        ("max-block-txs", po::value(&c.producer.max_block_txs)->default_value(c.producer.max_block_txs), "most transactions per block")
+        ("mempool-max-txs", po::value(&c.mempool.max_txs)->default_value(c.mempool.max_txs), "most transactions the mempool holds")
+        ("mempool-max-per-sender", po::value(&c.mempool.max_per_sender)->default_value(c.mempool.max_per_sender), "most pending transactions per sender")
+        ("rpc-max-body-bytes", po::value(&c.limits.max_body_bytes)->default_value(c.limits.max_body_bytes), "largest HTTP request body")
+        ("rpc-max-batch", po::value(&c.limits.max_batch)->default_value(c.limits.max_batch), "most calls in one JSON-RPC batch")
+        ("rpc-max-depth", po::value(&c.limits.max_depth)->default_value(c.limits.max_depth), "deepest JSON nesting accepted")
+        ("rpc-max-connections", po::value(&c.limits.max_connections)->default_value(c.limits.max_connections), "most concurrent RPC connections")
+        ("rpc-idle-timeout-ms", po::value(&c.limits.idle_timeout_ms)->default_value(c.limits.idle_timeout_ms), "close a connection idle or stalled this long")
+        ("rpc-threads", po::value(&c.limits.threads)->default_value(c.limits.threads), "RPC worker threads");
+    // clang-format on
+    po::variables_map vm;
+    po::store(po::parse_command_line(argc, argv, opts), vm);
+    if (vm.count("help")) {
+        std::cout << opts << "\n";
+        return std::nullopt;
+    }
+    po::notify(vm);
+    if (vm.count("validator-key")) c.validator_key_path = vm["validator-key"].as<std::string>();
+    if (interval_ms < 1 || interval_ms > 1000)
+        throw std::invalid_argument("--block-interval-ms must be 1..1000");
+    c.producer.interval = std::chrono::milliseconds(interval_ms);
+    if (c.producer.max_block_txs == 0) throw std::invalid_argument("--max-block-txs must be positive");
+    auto colon = rpc_addr.rfind(':');
+    if (colon == std::string::npos || colon == 0)
+        throw std::invalid_argument("--rpc-addr must be HOST:PORT");
+    c.rpc_host = rpc_addr.substr(0, colon);
+    try {
+        unsigned long port = std::stoul(rpc_addr.substr(colon + 1));
+        if (port > 65535) throw std::out_of_range("port");
+        c.rpc_port = static_cast<std::uint16_t>(port);
+    } catch (const std::exception&) {
+        throw std::invalid_argument("--rpc-addr: bad port in '" + rpc_addr + "'");
+    }
+    return c;
+}
+
+ledger::SecretKey read_key_file(const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read key file " + path);
+    std::string line;
+    std::getline(in, line);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    auto key = ledger::fixed_from_hex<32>(line);
+    if (!key) throw std::runtime_error("key file " + path + ": expected 0x followed by 64 hex digits");
+    ledger::SecretKey sk;
+    sk.bytes = key->bytes;
+    if (!ledger::public_key_of(sk)) throw std::runtime_error("key file " + path + ": not a valid secp256k1 key");
+    return sk;
+}
+
+}  // namespace aif::node

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#pragma once
+
+#include "ledger/result.hpp"
+#include "ledger/tx.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <unordered_set>
+#include <vector>
+
+namespace aif::node {
+
+/// Limits of the pool (SPEC §4: bounded, future nonces up to a bound).
+struct MempoolConfig
+{
+    /// Most transactions held in total.
+    std::size_t max_txs{200'000};
+    /// Most transactions one sender may hold.
+    std::size_t max_per_sender{1'000};
+    /// How far beyond the account's next nonce a transaction may be queued.
+    std::uint64_t max_nonce_gap{1'000};
+};
+
+/// Verified transactions waiting for a block, per sender ordered by nonce. Thread-safe.
+class Mempool
+{
+public:
+    explicit Mempool(MempoolConfig cfg = {}) : m_cfg(cfg) {}
+
+    /// Admits `vt` given the sender's committed nonce. Errors: duplicate_tx (same hash, or the
+    /// nonce already pending), nonce_too_low, nonce_too_high (beyond the gap), mempool_full.
+    [[nodiscard]] ledger::Result<void> add(ledger::VerifiedTx vt, std::uint64_t account_nonce);
+
+    /// Takes up to `max` transactions that can apply in order: for each sender, the run of
+    /// consecutive nonces starting at `nonce_of(sender)`, interleaved round-robin across
+    /// senders in order of first arrival. Taken transactions leave the pool.
+    [[nodiscard]] std::vector<ledger::VerifiedTx> take_ready(
+        const std::function<std::uint64_t(const ledger::Address&)>& nonce_of, std::size_t max);
+
+    /// Puts back transactions that were taken but not tried (deferred by the producer).
+    void restore(std::vector<ledger::VerifiedTx> txs);
+
+    /// Drops every pending tx of `sender` with a nonce below `next_nonce`.
+    void prune(const ledger::Address& sender, std::uint64_t next_nonce);
+
+    [[nodiscard]] bool contains(const ledger::Hash32& hash) const;
+    /// The pending tx with this hash, if any.
+    [[nodiscard]] std::optional<ledger::VerifiedTx> find(const ledger::Hash32& hash) const;
+    /// The sender's next nonce counting pending consecutive txs from `account_nonce`.
+    [[nodiscard]] std::uint64_t pending_nonce(const ledger::Address& sender,
+                                              std::uint64_t account_nonce) const;
+    [[nodiscard]] std::size_t size() const;
+
+private:
+    void insert_locked(ledger::VerifiedTx vt);
+
+    MempoolConfig m_cfg;
+    mutable std::mutex m_mu;
+    std::map<ledger::Address, std::map<std::uint64_t, ledger::VerifiedTx>> m_by_sender;
+    /// (arrival sequence, sender) for fair ordering; one entry per sender with txs.
+    std::map<ledger::Address, std::uint64_t> m_sender_seq;
+    std::map<ledger::Hash32, ledger::Address> m_by_hash;
+    std::uint64_t m_seq{0};
+};
+
+}  // namespace aif::node

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#include "node/store.hpp"
+
+#include "ledger/codec.hpp"
+
+#include <rocksdb/options.h>
+#include <rocksdb/table.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/write_batch.h>
+
+namespace aif::node {
+
+using namespace ledger;
+
+namespace {
+
+std::string be64(std::uint64_t v)
+{
+    return encode_u64(v);
+}
+
+std::string hkey(char tag, const Hash32& h)
+{
+    std::string k(1, tag);
+    k.append(reinterpret_cast<const char*>(h.data()), 32);
+    return k;
+}
+
+void check(const rocksdb::Status& s, const std::string& what)
+{
+    if (!s.ok()) throw StoreError(what + ": " + s.ToString());
+}
+
+ByteView view_of(const std::string& s)
+{
+    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
+
+}  // namespace
+
+Store::Store(const std::string& dir)
+{
+    rocksdb::Options opts;
+    opts.create_if_missing = true;
+    opts.paranoid_checks = true;
+    opts.IncreaseParallelism(2);
+    opts.OptimizeLevelStyleCompaction();
+    rocksdb::BlockBasedTableOptions table;
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    rocksdb::DB* db = nullptr;
+    check(rocksdb::DB::Open(opts, dir, &db), "open data directory");
+    m_db.reset(db);
+}
+
+Store::~Store() = default;
+
+std::optional<std::string> Store::get_raw(const std::string& key) const
+{
+    std::string v;
+    auto s = m_db->Get(rocksdb::ReadOptions{}, key, &v);
+    if (s.IsNotFound()) return std::nullopt;
+    check(s, "read");
+    return v;
+}
+
+std::optional<std::uint64_t> Store::head_height() const
+{
+    auto v = get_raw("Mhead");
+    if (!v) return std::nullopt;
+    auto h = decode_u64(*v);
+    if (!h) throw StoreError("corrupt head record");
+    return h;
+}
+
+std::optional<Hash32> Store::genesis_hash() const
+{
+    auto v = get_raw("Mgenesis");
+    if (!v) return std::nullopt;
+    if (v->size() != 32) throw StoreError("corrupt genesis record");
+    Hash32 h;
+    std::memcpy(h.data(), v->data(), 32);
+    return h;
+}
+
+void Store::load_state(State& state) const
+{
+    rocksdb::ReadOptions ro;
+    ro.fill_cache = false;
+    std::unique_ptr<rocksdb::Iterator> it{m_db->NewIterator(ro)};
+    for (it->Seek("s"); it->Valid() && it->key()[0] == 's'; it->Next()) {
+        auto k = it->key();
+        auto v = it->value();
+        state.load(std::string(k.data() + 1, k.size() - 1), v.ToString());
+    }
+    check(it->status(), "load state");
+}
+
+std::optional<Bytes> Store::block_at(std::uint64_t height) const
+{
+    auto v = get_raw("B" + be64(height));
+    if (!v) return std::nullopt;
+    return Bytes(v->begin(), v->end());
+}
+
+std::optional<std::uint64_t> Store::height_of(const Hash32& hash) const
+{
+    auto v = get_raw(hkey('H', hash));
+    if (!v) return std::nullopt;
+    return decode_u64(*v);
+}
+
+std::vector<Receipt> Store::receipts_at(std::uint64_t height) const
+{
+    std::vector<Receipt> out;
+    auto v = get_raw("R" + be64(height));
+    if (!v) return out;
+    Reader r{view_of(*v)};
+    std::uint32_t n = r.u32();
+    for (std::uint32_t i = 0; i < n && r.ok(); ++i) {
+        Bytes raw = r.var();
+        auto rc = decode_receipt(ByteView{raw});
+        if (!rc) throw StoreError("corrupt receipt at height " + std::to_string(height));
+        out.push_back(std::move(*rc));
+    }
+    if (!r.done()) throw StoreError("corrupt receipts at height " + std::to_string(height));
+    return out;
+}
+
+std::optional<TxLocation> Store::tx_location(const Hash32& hash) const
+{
+    auto v = get_raw(hkey('T', hash));
+    if (!v || v->size() != 12) return std::nullopt;
+    Reader r{view_of(*v)};
+    TxLocation loc;
+    loc.height = r.u64();
+    loc.index = r.u32();
+    return loc;
+}
+
+std::optional<std::string> Store::rejection(const Hash32& hash) const
+{
+    return get_raw(hkey('J', hash));
+}
+
+void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
+{
+    rocksdb::WriteBatch batch;
+    const std::string hb = be64(c.height);
+    if (c.changes) {
+        for (const auto& [k, v] : *c.changes) {
+            if (v)
+                batch.Put("s" + k, *v);
+            else
+                batch.Delete("s" + k);
+        }
+    }
+    batch.Put("B" + hb, rocksdb::Slice(reinterpret_cast<const char*>(c.encoded_block.data()),
+                                       c.encoded_block.size()));
+    batch.Put(hkey('H', c.hash), hb);
+    Writer rw;
+    rw.u32(static_cast<std::uint32_t>(c.receipts.size()));
+    for (const auto& r : c.receipts) rw.var(ByteView{encode_receipt(r)});
+    Bytes rb = rw.take();
+    batch.Put("R" + hb, rocksdb::Slice(reinterpret_cast<const char*>(rb.data()), rb.size()));
+    for (std::size_t i = 0; i < c.tx_hashes.size(); ++i) {
+        std::string loc = hb;
+        Writer iw;
+        iw.u32(static_cast<std::uint32_t>(i));
+        loc.append(reinterpret_cast<const char*>(iw.out().data()), 4);
+        batch.Put(hkey('T', c.tx_hashes[i]), loc);
+        batch.Delete(hkey('J', c.tx_hashes[i]));
+    }
+    for (const auto& [h, reason] : c.rejected) batch.Put(hkey('J', h), reason);
+    if (genesis)
+        batch.Put("Mgenesis", rocksdb::Slice(reinterpret_cast<const char*>(genesis->data()), 32));
+    batch.Put("Mhead", hb);
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    check(m_db->Write(wo, &batch), "commit block " + std::to_string(c.height));
+}
+
+std::uint64_t Store::disk_bytes() const
+{
+    std::uint64_t sst = 0, wal = 0;
+    m_db->GetIntProperty("rocksdb.total-sst-files-size", &sst);
+    m_db->GetIntProperty("rocksdb.live-sst-files-size", &wal);
+    return sst;
+}
+
+}  // namespace aif::node
