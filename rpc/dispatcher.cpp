@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#include "rpc/dispatcher.hpp"
+
+#include "rpc/response.hpp"
+
+#include <exception>
+#include <utility>
+
+namespace aif::rpc {
+
+namespace {
+
+/// Last-resort answer when even building an error fails (std::bad_alloc).
+constexpr std::string_view FALLBACK_INTERNAL_ERROR =
+    R"({"jsonrpc":"2.0","error":{"code":-32603,"message":"internal error"},"id":null})";
+
+json invalid_request(const json& id, const std::string& detail)
+{
+    return error_response(id, code::INVALID_REQUEST, "invalid request: " + detail);
+}
+
+}  // namespace
+
+std::size_t json_nesting_depth(std::string_view text, std::size_t stop_above) noexcept
+{
+    std::size_t depth = 0;
+    std::size_t max_depth = 0;
+    bool in_string = false;
+    bool escaped = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                in_string = false;
+            }
+            continue;
+        }
+        switch (c) {
+        case '"':
+            in_string = true;
+            break;
+        case '[':
+        case '{':
+            if (++depth > max_depth) {
+                max_depth = depth;
+                if (max_depth > stop_above) return stop_above + 1;
+            }
+            break;
+        case ']':
+        case '}':
+            if (depth > 0) --depth;
+            break;
+        default:
+            break;
+        }
+    }
+    return max_depth;
+}
+
+Dispatcher::Dispatcher(Backend& backend, Limits limits)
+    : m_methods(make_core_methods(backend)), m_limits(limits)
+{
+}
+
+Dispatcher::Dispatcher(MethodTable methods, Limits limits)
+    : m_methods(std::move(methods)), m_limits(limits)
+{
+}
+
+std::string Dispatcher::handle(std::string_view body) noexcept
+{
+    try {
+        if (body.size() > m_limits.max_body_bytes) {
+            return dump_json(error_response(
+                nullptr, code::LIMIT_EXCEEDED,
+                "request body exceeds " + std::to_string(m_limits.max_body_bytes) + " bytes",
+                {{"limit", m_limits.max_body_bytes}}));
+        }
+        // The parser recurses per nesting level; a body of 100000 '[' would overflow the stack.
+        // Refuse deep documents before they reach it.
+        if (json_nesting_depth(body, m_limits.max_depth) > m_limits.max_depth) {
+            return dump_json(error_response(
+                nullptr, code::LIMIT_EXCEEDED,
+                "JSON nesting exceeds " + std::to_string(m_limits.max_depth) + " levels",
+                {{"limit", m_limits.max_depth}}));
+        }
+
+        json doc;
+        try {
+            doc = json::parse(body);
+        } catch (const json::exception& e) {
+            return dump_json(error_response(nullptr, code::PARSE_ERROR, "parse error",
+                                            {{"detail", e.what()}}));
+        }
+
+        if (doc.is_array()) {
+            if (doc.empty()) return dump_json(invalid_request(nullptr, "empty batch"));
+            if (doc.size() > m_limits.max_batch) {
+                return dump_json(error_response(
+                    nullptr, code::LIMIT_EXCEEDED,
+                    "batch of " + std::to_string(doc.size()) + " requests exceeds " +
+                        std::to_string(m_limits.max_batch),
+                    {{"limit", m_limits.max_batch}}));
+            }
+            json responses = json::array();
+            for (const auto& request : doc) {
+                if (auto r = handle_one(request)) responses.push_back(std::move(*r));
+            }
+            if (responses.empty()) return {};
+            return dump_json(responses);
+        }
+
+        auto r = handle_one(doc);
+        if (!r) return {};
+        return dump_json(*r);
+    } catch (...) {
+        try {
+            return std::string(FALLBACK_INTERNAL_ERROR);
+        } catch (...) {
+            return {};
+        }
+    }
+}
+
+std::optional<json> Dispatcher::handle_one(const json& request) const
+{
+    if (!request.is_object()) return invalid_request(nullptr, "expected an object");
+
+    // A request without "id" is a notification: it gets no response, not even an error,
+    // once it is a well-formed request (JSON-RPC 2.0 §4.1).
+    const auto id_it = request.find("id");
+    const bool notification = id_it == request.end();
+    json id = nullptr;
+    if (!notification) {
+        if (!id_it->is_string() && !id_it->is_number() && !id_it->is_null()) {
+            return invalid_request(nullptr, "'id' must be a string, number or null");
+        }
+        id = *id_it;
+    }
+
+    const auto version = request.find("jsonrpc");
+    if (version == request.end() || !version->is_string() || *version != "2.0") {
+        return invalid_request(id, "'jsonrpc' must be \"2.0\"");
+    }
+    const auto method = request.find("method");
+    if (method == request.end() || !method->is_string()) {
+        return invalid_request(id, "'method' must be a string");
+    }
+
+    json params = json::object();
+    if (const auto p = request.find("params"); p != request.end() && !p->is_null()) {
+        if (p->is_array()) {
+            if (notification) return std::nullopt;
+            return error_response(id, code::INVALID_PARAMS,
+                                  "invalid params: params must be an object (named params)");
+        }
+        if (!p->is_object()) return invalid_request(id, "'params' must be an object");
+        params = *p;
+    }
+
+    json response = call(method->get<std::string>(), params, id);
+    if (notification) return std::nullopt;
+    return response;
+}
+
+json Dispatcher::call(const std::string& method, const json& params, const json& id) const
+{
+    const auto it = m_methods.find(method);
+    if (it == m_methods.end()) {
+        return error_response(id, code::METHOD_NOT_FOUND, "method not found",
+                              {{"method", method}});
+    }
+    try {
+        return result_response(id, it->second(params));
+    } catch (const RpcError& e) {
+        return error_response(id, e.code, e.what(), e.data);
+    } catch (const json::exception& e) {
+        return error_response(id, code::INVALID_PARAMS, std::string("invalid params: ") + e.what());
+    } catch (const std::exception&) {
+        // Not echoed: internal details of the node are none of the caller's business.
+        return error_response(id, code::INTERNAL_ERROR, "internal error");
+    } catch (...) {
+        return error_response(id, code::INTERNAL_ERROR, "internal error");
+    }
+}
+
+}  // namespace aif::rpc

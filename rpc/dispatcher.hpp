@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#pragma once
+
+#include "rpc/backend.hpp"
+#include "rpc/limits.hpp"
+#include "rpc/methods.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace aif::rpc {
+
+/// Deepest nesting of arrays and objects in `text`, counting brackets outside strings (escapes
+/// honoured). Stops scanning once the depth exceeds `stop_above` and returns stop_above + 1.
+/// Works on any bytes (malformed JSON included) in O(n) without recursion.
+[[nodiscard]] std::size_t json_nesting_depth(std::string_view text,
+                                             std::size_t stop_above) noexcept;
+
+/// JSON-RPC 2.0 request handling (SPEC §3): single requests, batches and notifications with
+/// named params. Thread-safe: handle() may run concurrently (the table is read-only).
+class Dispatcher
+{
+public:
+    /// Serves make_core_methods(backend). `backend` must outlive the dispatcher.
+    Dispatcher(Backend& backend, Limits limits);
+    /// Serves the given table (tests and nodes with extra modules).
+    Dispatcher(MethodTable methods, Limits limits);
+
+    /// Answers one HTTP request body: the response document, or "" when nothing is to be sent
+    /// (a notification or an all-notification batch; the server answers HTTP 204).
+    /// Errors, all as JSON-RPC error responses, never exceptions:
+    /// - body over max_body_bytes or nesting over max_depth → LIMIT_EXCEEDED, id null, before
+    ///   any parsing;
+    /// - unparseable JSON (including invalid UTF-8) → PARSE_ERROR, id null;
+    /// - empty batch → INVALID_REQUEST; batch over max_batch → one LIMIT_EXCEEDED object;
+    /// - per request: INVALID_REQUEST, METHOD_NOT_FOUND, INVALID_PARAMS, the handler's
+    ///   RpcError, or INTERNAL_ERROR for any other exception.
+    [[nodiscard]] std::string handle(std::string_view body) noexcept;
+
+    /// The limits in force.
+    [[nodiscard]] const Limits& limits() const { return m_limits; }
+
+private:
+    /// The response to one request object, or nullopt for a notification.
+    std::optional<json> handle_one(const json& request) const;
+    /// Runs the handler of `method`, mapping exceptions to an error response.
+    json call(const std::string& method, const json& params, const json& id) const;
+
+    MethodTable m_methods;
+    Limits m_limits;
+};
+
+}  // namespace aif::rpc
