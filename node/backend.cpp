@@ -112,12 +112,18 @@ Result<Hash32> NodeBackend::admit(const json& wire)
             auto r = contracts::apply_tx(scratch, ctx, vt);
             if (!r) return r.error();
         } else if (vt.tx.nonce() > n) {
-            // Later nonces: check what holds regardless of the txs before them.
+            // Later nonces: check what holds regardless of the txs before them (SPEC §4: the
+            // pool refuses a sender who cannot pay the fee).
             auto params = contracts::read_params(s);
             if (params && vt.tx.fee() < params->min_fee)
                 return err(ErrorCode::fee_too_low, "fee " + u128_to_string(vt.tx.fee()) +
                                                        " below min_fee " +
                                                        u128_to_string(params->min_fee));
+            const u128 bal = contracts::token::balance_of(s, vt.sender, AIF);
+            if (bal < vt.tx.fee())
+                return err(ErrorCode::insufficient_fee_balance,
+                           "fee " + u128_to_string(vt.tx.fee()) + " exceeds AIF balance " +
+                               u128_to_string(bal));
         }
         return n;
     });

@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#define BOOST_TEST_MODULE contracts_tests
+#include <boost/test/unit_test.hpp>

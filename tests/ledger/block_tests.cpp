@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#include "ledger/block.hpp"
+#include "tests/support/fixtures.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace aif::ledger;
+
+namespace {
+
+const SecretKey& proposer_key()
+{
+    static const SecretKey k = aif::test::dev_key(2);
+    return k;
+}
+
+Block sealed_block(std::size_t ntx)
+{
+    Block b;
+    for (std::size_t i = 0; i < ntx; ++i)
+        b.txs.push_back(aif::test::verified(
+            aif::test::make_transfer(aif::test::dev_key(0), 2026, i, aif::test::fresh_address(3), 1 + i),
+            2026));
+    b.header.height = 7;
+    b.header.timestamp = 1775000000;
+    b.header.parent_hash = keccak256(std::string_view{"parent"});
+    b.header.proposer = aif::test::address_of_key(proposer_key());
+    b.header.tx_root = tx_root_of(b.txs);
+    b.header.state_root = keccak256(std::string_view{"state"});
+    b.proposer_sig = *sign_digest(header_hash(b.header), proposer_key());
+    return b;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(block_tests)
+
+BOOST_AUTO_TEST_CASE(merkle_root_shapes)
+{
+    BOOST_CHECK(merkle_root({}).is_zero());
+    Hash32 a = keccak256(std::string_view{"a"}), b = keccak256(std::string_view{"b"}),
+           c = keccak256(std::string_view{"c"});
+    BOOST_CHECK(merkle_root({a}) == a);
+    Bytes ab(a.bytes.begin(), a.bytes.end());
+    ab.insert(ab.end(), b.bytes.begin(), b.bytes.end());
+    const Hash32 hab = keccak256(ByteView{ab});
+    BOOST_CHECK(merkle_root({a, b}) == hab);
+    Bytes abc(hab.bytes.begin(), hab.bytes.end());
+    abc.insert(abc.end(), c.bytes.begin(), c.bytes.end());
+    BOOST_CHECK(merkle_root({a, b, c}) == keccak256(ByteView{abc}));
+    BOOST_CHECK(merkle_root({b, a}) != merkle_root({a, b}));
+}
+
+BOOST_AUTO_TEST_CASE(block_round_trip_reverifies_signatures)
+{
+    Block b = sealed_block(3);
+    Bytes enc = encode_block(b);
+    auto dec = decode_block(ByteView{enc}, domain_separator({2026}));
+    BOOST_REQUIRE(dec);
+    BOOST_CHECK(header_hash(dec->header) == header_hash(b.header));
+    BOOST_CHECK_EQUAL(dec->txs.size(), 3u);
+    BOOST_CHECK(dec->txs[1].sender == b.txs[1].sender);
+    BOOST_CHECK(check_block_seal(*dec));
+    for (std::size_t n : {std::size_t{0}, std::size_t{10}, enc.size() / 2, enc.size() - 1})
+        BOOST_CHECK(!decode_block(ByteView{enc.data(), n}, domain_separator({2026})));
+}
+
+BOOST_AUTO_TEST_CASE(seal_check_refuses_tampering)
+{
+    Block good = sealed_block(2);
+    BOOST_CHECK(check_block_seal(good));
+
+    Block other_state = good;
+    other_state.header.state_root = keccak256(std::string_view{"forged"});
+    BOOST_CHECK(check_block_seal(other_state).error().code == ErrorCode::bad_signature);
+
+    Block dropped_tx = good;
+    dropped_tx.txs.pop_back();
+    BOOST_CHECK(check_block_seal(dropped_tx).error().code == ErrorCode::invalid_argument);
+
+    Block wrong_signer = good;
+    wrong_signer.proposer_sig = *sign_digest(header_hash(good.header), aif::test::dev_key(1));
+    BOOST_CHECK(check_block_seal(wrong_signer).error().code == ErrorCode::bad_signature);
+}
+
+BOOST_AUTO_TEST_CASE(receipt_round_trip)
+{
+    Receipt r{keccak256(std::string_view{"tx"}), {Event{"Transfer", {{"from", "a"}, {"to", "b"}}}}};
+    Bytes enc = encode_receipt(r);
+    auto d = decode_receipt(ByteView{enc});
+    BOOST_REQUIRE(d);
+    BOOST_CHECK(encode_receipt(*d) == enc);
+    enc.pop_back();
+    BOOST_CHECK(!decode_receipt(ByteView{enc}));
+}
+
+BOOST_AUTO_TEST_CASE(header_round_trip)
+{
+    Block b = sealed_block(0);
+    auto h = decode_header(ByteView{encode_header(b.header)});
+    BOOST_REQUIRE(h);
+    BOOST_CHECK(header_hash(*h) == header_hash(b.header));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

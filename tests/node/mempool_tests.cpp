@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#include "node/mempool.hpp"
+#include "tests/support/fixtures.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace aif;
+using namespace aif::ledger;
+
+namespace {
+
+VerifiedTx tx_of(int key, std::uint64_t nonce, u128 amount = 1)
+{
+    return test::verified(test::make_transfer(test::dev_key(key), 2026, nonce, test::fresh_address(9), amount),
+                          2026);
+}
+
+std::uint64_t zero(const Address&) { return 0; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(mempool_tests)
+
+BOOST_AUTO_TEST_CASE(orders_by_sender_and_nonce)
+{
+    node::Mempool pool;
+    BOOST_REQUIRE(pool.add(tx_of(0, 2), 0));
+    BOOST_REQUIRE(pool.add(tx_of(0, 0), 0));
+    BOOST_REQUIRE(pool.add(tx_of(1, 0), 0));
+    BOOST_REQUIRE(pool.add(tx_of(0, 1), 0));
+    BOOST_CHECK_EQUAL(pool.size(), 4u);
+    BOOST_CHECK_EQUAL(pool.pending_nonce(test::address_of_key(test::dev_key(0)), 0), 3u);
+    auto txs = pool.take_ready(zero, 100);
+    BOOST_REQUIRE_EQUAL(txs.size(), 4u);
+    // Round-robin by first arrival: sender 0 first (its nonce 2 arrived first), then sender 1.
+    BOOST_CHECK_EQUAL(txs[0].tx.nonce(), 0u);
+    BOOST_CHECK(txs[0].sender == test::address_of_key(test::dev_key(0)));
+    BOOST_CHECK(txs[1].sender == test::address_of_key(test::dev_key(1)));
+    BOOST_CHECK_EQUAL(txs[2].tx.nonce(), 1u);
+    BOOST_CHECK_EQUAL(txs[3].tx.nonce(), 2u);
+    BOOST_CHECK_EQUAL(pool.size(), 0u);
+}
+
+BOOST_AUTO_TEST_CASE(gaps_hold_back_later_nonces)
+{
+    node::Mempool pool;
+    BOOST_REQUIRE(pool.add(tx_of(0, 0), 0));
+    BOOST_REQUIRE(pool.add(tx_of(0, 2), 0));
+    auto txs = pool.take_ready(zero, 100);
+    BOOST_REQUIRE_EQUAL(txs.size(), 1u);
+    BOOST_CHECK_EQUAL(pool.size(), 1u);
+    BOOST_CHECK(pool.take_ready([](const Address&) { return std::uint64_t{1}; }, 100).empty());
+    BOOST_REQUIRE(pool.add(tx_of(0, 1), 1));
+    BOOST_CHECK_EQUAL(pool.take_ready([](const Address&) { return std::uint64_t{1}; }, 100).size(), 2u);
+}
+
+BOOST_AUTO_TEST_CASE(refusals)
+{
+    node::Mempool pool(node::MempoolConfig{3, 2, 5});
+    auto t = tx_of(0, 0);
+    BOOST_REQUIRE(pool.add(t, 0));
+    BOOST_CHECK(pool.add(t, 0).error().code == ErrorCode::duplicate_tx);
+    BOOST_CHECK(pool.add(tx_of(0, 0, 99), 0).error().code == ErrorCode::duplicate_tx);  // same nonce
+    BOOST_CHECK(pool.add(tx_of(0, 4), 5).error().code == ErrorCode::nonce_too_low);
+    BOOST_CHECK(pool.add(tx_of(0, 6), 0).error().code == ErrorCode::nonce_too_high);
+    BOOST_REQUIRE(pool.add(tx_of(0, 1), 0));
+    BOOST_CHECK(pool.add(tx_of(0, 2), 0).error().code == ErrorCode::mempool_full);  // per sender
+    BOOST_REQUIRE(pool.add(tx_of(1, 0), 0));
+    BOOST_CHECK(pool.add(tx_of(2, 0), 0).error().code == ErrorCode::mempool_full);  // total
+    BOOST_CHECK_EQUAL(pool.size(), 3u);
+}
+
+BOOST_AUTO_TEST_CASE(prune_and_restore)
+{
+    node::Mempool pool;
+    for (std::uint64_t n = 0; n < 5; ++n) BOOST_REQUIRE(pool.add(tx_of(0, n), 0));
+    pool.prune(test::address_of_key(test::dev_key(0)), 3);
+    BOOST_CHECK_EQUAL(pool.size(), 2u);
+    auto taken = pool.take_ready([](const Address&) { return std::uint64_t{3}; }, 1);
+    BOOST_REQUIRE_EQUAL(taken.size(), 1u);
+    BOOST_CHECK(pool.find(taken[0].hash) == std::nullopt);
+    const Hash32 h = taken[0].hash;
+    pool.restore(std::move(taken));
+    BOOST_CHECK(pool.contains(h));
+    BOOST_CHECK(pool.find(h).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(take_respects_max)
+{
+    node::Mempool pool;
+    for (std::uint64_t n = 0; n < 10; ++n) BOOST_REQUIRE(pool.add(tx_of(0, n), 0));
+    BOOST_CHECK_EQUAL(pool.take_ready(zero, 4).size(), 4u);
+    BOOST_CHECK_EQUAL(pool.size(), 6u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
