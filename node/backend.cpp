@@ -100,11 +100,13 @@ Result<Hash32> NodeBackend::admit(const json& wire)
         return err(ErrorCode::wrong_signer,
                    "signature recovers to " + to_checksum(vt.sender) + ", not from " +
                        to_checksum(*w.from) + " (wrong chainId or key?)");
-    if (m_pool.contains(vt.hash) || m_chain.store().tx_location(vt.hash))
-        return err(ErrorCode::duplicate_tx, "transaction " + to_hex(vt.hash) + " already known");
-    // Stateful checks against the committed head. When the tx is the sender's next, dry-run it
-    // fully so refusals (e.g. a transfer beyond the balance) come back now, not later.
+    // Stateful checks against the committed head, under the chain's read lock so that the
+    // duplicate check and the nonce read see the same block (a tx being committed is either
+    // in the pool's in-flight set or in the store, never neither). When the tx is the sender's
+    // next, dry-run it fully so refusals (e.g. a transfer beyond the balance) come back now.
     auto account_nonce = m_chain.read([&](const StateView& s, const Head& head) -> Result<std::uint64_t> {
+        if (m_pool.contains(vt.hash) || m_chain.store().tx_location(vt.hash))
+            return err(ErrorCode::duplicate_tx, "transaction " + to_hex(vt.hash) + " already known");
         const std::uint64_t n = contracts::nonce_of(s, vt.sender);
         if (vt.tx.nonce() == n) {
             StateOverlay scratch{s};
@@ -148,23 +150,25 @@ json NodeBackend::tx_send(const json& wire)
 
 json NodeBackend::tx_get(const Hash32& hash)
 {
-    if (auto loc = m_chain.store().tx_location(hash)) {
-        auto receipts = m_chain.store().receipts_at(loc->height);
-        json events = json::array();
-        if (loc->index < receipts.size()) events = events_json(receipts[loc->index].events);
-        return json{{"hash", to_hex(hash)},
-                    {"status", "committed"},
-                    {"height", loc->height},
-                    {"index", loc->index},
-                    {"error", nullptr},
-                    {"events", events}};
-    }
+    auto from_store = [&]() -> std::optional<json> {
+        if (auto loc = m_chain.store().tx_location(hash)) {
+            auto receipts = m_chain.store().receipts_at(loc->height);
+            json events = json::array();
+            if (loc->index < receipts.size()) events = events_json(receipts[loc->index].events);
+            return json{{"hash", to_hex(hash)}, {"status", "committed"}, {"height", loc->height},
+                        {"index", loc->index}, {"error", nullptr}, {"events", events}};
+        }
+        if (auto reason = m_chain.store().rejection(hash))
+            return json{{"hash", to_hex(hash)}, {"status", "rejected"}, {"height", nullptr},
+                        {"index", nullptr}, {"error", *reason}, {"events", json::array()}};
+        return std::nullopt;
+    };
+    if (auto r = from_store()) return *r;
     if (m_pool.contains(hash))
         return json{{"hash", to_hex(hash)}, {"status", "pending"}, {"height", nullptr},
                     {"index", nullptr}, {"error", nullptr}, {"events", json::array()}};
-    if (auto reason = m_chain.store().rejection(hash))
-        return json{{"hash", to_hex(hash)}, {"status", "rejected"}, {"height", nullptr},
-                    {"index", nullptr}, {"error", *reason}, {"events", json::array()}};
+    // The block may have been committed (and the pool settled) between the two looks.
+    if (auto r = from_store()) return *r;
     throw RpcError(rpc::code::NOT_FOUND, "transaction not found");
 }
 

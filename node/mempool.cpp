@@ -11,8 +11,13 @@ using namespace ledger;
 Result<void> Mempool::add(VerifiedTx vt, std::uint64_t account_nonce)
 {
     std::lock_guard lock{m_mu};
-    if (m_by_hash.count(vt.hash)) return err(ErrorCode::duplicate_tx, "already pending");
+    if (m_by_hash.count(vt.hash) || m_inflight.count(vt.hash))
+        return err(ErrorCode::duplicate_tx, "already pending");
     const std::uint64_t nonce = vt.tx.nonce();
+    if (auto in = m_inflight_nonces.find(vt.sender);
+        in != m_inflight_nonces.end() && in->second.count(nonce))
+        return err(ErrorCode::duplicate_tx,
+                   "nonce " + std::to_string(nonce) + " is being committed for this sender");
     if (nonce < account_nonce)
         return err(ErrorCode::nonce_too_low, "nonce " + std::to_string(nonce) +
                                                  " already used; next is " +
@@ -73,6 +78,8 @@ std::vector<VerifiedTx> Mempool::take_ready(
             auto it = sit->second.find(run.next);
             if (it == sit->second.end()) continue;
             m_by_hash.erase(it->second.hash);
+            m_inflight.emplace(it->second.hash, std::make_pair(run.sender, run.next));
+            m_inflight_nonces[run.sender].insert(run.next);
             out.push_back(std::move(it->second));
             sit->second.erase(it);
             ++run.next;
@@ -89,9 +96,32 @@ std::vector<VerifiedTx> Mempool::take_ready(
 void Mempool::restore(std::vector<VerifiedTx> txs)
 {
     std::lock_guard lock{m_mu};
+    std::vector<Hash32> hashes;
+    for (const auto& vt : txs) hashes.push_back(vt.hash);
+    settle_locked(hashes);
     for (auto& vt : txs) {
         if (m_by_hash.count(vt.hash)) continue;
         insert_locked(std::move(vt));
+    }
+}
+
+void Mempool::settle(const std::vector<Hash32>& hashes)
+{
+    std::lock_guard lock{m_mu};
+    settle_locked(hashes);
+}
+
+void Mempool::settle_locked(const std::vector<Hash32>& hashes)
+{
+    for (const auto& h : hashes) {
+        auto it = m_inflight.find(h);
+        if (it == m_inflight.end()) continue;
+        auto n = m_inflight_nonces.find(it->second.first);
+        if (n != m_inflight_nonces.end()) {
+            n->second.erase(it->second.second);
+            if (n->second.empty()) m_inflight_nonces.erase(n);
+        }
+        m_inflight.erase(it);
     }
 }
 
@@ -114,7 +144,7 @@ void Mempool::prune(const Address& sender, std::uint64_t next_nonce)
 bool Mempool::contains(const Hash32& hash) const
 {
     std::lock_guard lock{m_mu};
-    return m_by_hash.count(hash) != 0;
+    return m_by_hash.count(hash) != 0 || m_inflight.count(hash) != 0;
 }
 
 std::optional<VerifiedTx> Mempool::find(const Hash32& hash) const
@@ -131,9 +161,13 @@ std::uint64_t Mempool::pending_nonce(const Address& sender, std::uint64_t accoun
 {
     std::lock_guard lock{m_mu};
     auto sit = m_by_sender.find(sender);
+    auto in = m_inflight_nonces.find(sender);
     std::uint64_t next = account_nonce;
-    if (sit == m_by_sender.end()) return next;
-    while (sit->second.count(next)) ++next;
+    auto pending = [&](std::uint64_t n) {
+        return (sit != m_by_sender.end() && sit->second.count(n)) ||
+               (in != m_inflight_nonces.end() && in->second.count(n));
+    };
+    while (pending(next)) ++next;
     return next;
 }
 

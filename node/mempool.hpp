@@ -39,12 +39,16 @@ public:
 
     /// Takes up to `max` transactions that can apply in order: for each sender, the run of
     /// consecutive nonces starting at `nonce_of(sender)`, interleaved round-robin across
-    /// senders in order of first arrival. Taken transactions leave the pool.
+    /// senders in order of first arrival. Taken transactions leave the queue but stay known
+    /// ("in flight": contains() is true, their nonces count as pending) until settle() or
+    /// restore(), so a client never sees a tx vanish while its block is being committed.
     [[nodiscard]] std::vector<ledger::VerifiedTx> take_ready(
         const std::function<std::uint64_t(const ledger::Address&)>& nonce_of, std::size_t max);
 
     /// Puts back transactions that were taken but not tried (deferred by the producer).
     void restore(std::vector<ledger::VerifiedTx> txs);
+    /// Forgets in-flight transactions once their block is committed (or they were refused).
+    void settle(const std::vector<ledger::Hash32>& hashes);
 
     /// Drops every pending tx of `sender` with a nonce below `next_nonce`.
     void prune(const ledger::Address& sender, std::uint64_t next_nonce);
@@ -59,13 +63,18 @@ public:
 
 private:
     void insert_locked(ledger::VerifiedTx vt);
+    void settle_locked(const std::vector<ledger::Hash32>& hashes);
 
     MempoolConfig m_cfg;
     mutable std::mutex m_mu;
     std::map<ledger::Address, std::map<std::uint64_t, ledger::VerifiedTx>> m_by_sender;
-    /// (arrival sequence, sender) for fair ordering; one entry per sender with txs.
+    /// Sender → arrival sequence of its first queued tx, for fair ordering.
     std::map<ledger::Address, std::uint64_t> m_sender_seq;
+    /// Every queued tx's hash → sender.
     std::map<ledger::Hash32, ledger::Address> m_by_hash;
+    /// Taken but not yet settled: hash → (sender, nonce), and per sender the nonces.
+    std::map<ledger::Hash32, std::pair<ledger::Address, std::uint64_t>> m_inflight;
+    std::map<ledger::Address, std::set<std::uint64_t>> m_inflight_nonces;
     std::uint64_t m_seq{0};
 };
 

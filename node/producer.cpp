@@ -89,6 +89,9 @@ std::size_t SoloProducer::seal_one(bool allow_empty)
     };
     auto txs = m_pool.take_ready(nonce_of, m_cfg.max_block_txs);
     if (txs.empty() && !allow_empty) return 0;
+    std::vector<Hash32> taken;
+    taken.reserve(txs.size());
+    for (const auto& vt : txs) taken.push_back(vt.hash);
     SealResult r;
     try {
         r = m_chain.seal(std::move(txs), m_clock.now(), m_key);
@@ -99,7 +102,10 @@ std::size_t SoloProducer::seal_one(bool allow_empty)
         std::fflush(stderr);
         std::_Exit(70);
     }
+    // Deferred txs go back to the queue; the rest are now committed or recorded as rejected,
+    // so tx_get finds them in the store before they leave the pool's in-flight set.
     m_pool.restore(std::move(r.deferred));
+    m_pool.settle(taken);
     std::set<Address> senders;
     for (const auto& vt : r.block.txs) senders.insert(vt.sender);
     for (const auto& s : senders) m_pool.prune(s, nonce_of(s));
