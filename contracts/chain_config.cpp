@@ -83,7 +83,9 @@ Result<void> init_genesis(StateOverlay& s, const Genesis& g) noexcept
         Bytes vb = v.take();
         s.put(keys::VALIDATORS, std::string(vb.begin(), vb.end()));
         AIF_CHECK(token::register_asset(s, AIF, token::AssetInfo{AIF_DECIMALS, {}}));
-        for (const auto& a : g.allocations) AIF_CHECK(token::mint(s, AIF, a.address, a.amount));
+        const BlockContext genesis_ctx{0, g.genesis_time, {}};
+        for (const auto& a : g.allocations)
+            AIF_CHECK(token::mint(s, genesis_ctx, AIF, a.address, a.amount));
         for (const auto& e : g.editions) s.put(keys::edition(e.year), encode_edition(e));
         return ok();
     } catch (...) {

@@ -2,7 +2,10 @@
 // Copyright (c) aifchain developers
 #include "contracts/executor.hpp"
 
+#include "contracts/dao.hpp"
+#include "contracts/festival.hpp"
 #include "contracts/keys.hpp"
+#include "contracts/market.hpp"
 #include "contracts/token.hpp"
 #include "ledger/crypto.hpp"
 
@@ -50,6 +53,11 @@ namespace {
 
 Result<std::vector<Event>> dispatch(StateOverlay& s, const BlockContext& ctx, const VerifiedTx& vt)
 {
+    // Each module owns a range of kinds (ledger/tx.hpp) and dispatches within it.
+    const auto k = static_cast<std::uint16_t>(vt.tx.type->kind);
+    if (k >= TX_KIND_FESTIVAL && k < TX_KIND_DAO) return festival::apply_tx(s, ctx, vt);
+    if (k >= TX_KIND_DAO && k < TX_KIND_MARKET) return dao::apply_tx(s, ctx, vt);
+    if (k >= TX_KIND_MARKET && k < TX_KIND_END) return market::apply_tx(s, ctx, vt);
     switch (vt.tx.type->kind) {
     case TxKind::transfer: return token::apply_transfer(s, ctx, vt);
     }
@@ -67,7 +75,7 @@ Result<std::vector<Event>> apply_tx(StateOverlay& s, const BlockContext& ctx,
             AIF_CHECK(precheck(s, vt));
             AIF_TRY(cfg, read_chain_config(s));
             const u128 fee = vt.tx.fee();
-            AIF_CHECK(token::move(s, AIF, vt.sender, cfg.treasury, fee));
+            AIF_CHECK(token::move(s, ctx, AIF, vt.sender, cfg.treasury, fee));
             s.put(keys::nonce(vt.sender), encode_u64(vt.tx.nonce() + 1));
             AIF_TRY(events, dispatch(s, ctx, vt));
             if (fee > 0)

@@ -2,6 +2,7 @@
 // Copyright (c) aifchain developers
 #include "contracts/token.hpp"
 
+#include "contracts/dao.hpp"
 #include "contracts/keys.hpp"
 #include "ledger/crypto.hpp"
 
@@ -69,7 +70,8 @@ Result<void> register_asset(StateOverlay& s, std::string_view asset, const Asset
     }
 }
 
-Result<void> mint(StateOverlay& s, std::string_view asset, const Address& to, u128 amount) noexcept
+Result<void> mint(StateOverlay& s, const BlockContext& ctx, std::string_view asset,
+                  const Address& to, u128 amount) noexcept
 {
     try {
         if (!asset_info(s, asset)) return err(ErrorCode::unknown_asset, std::string{asset});
@@ -79,14 +81,15 @@ Result<void> mint(StateOverlay& s, std::string_view asset, const Address& to, u1
         if (!bal) return err(ErrorCode::amount_overflow, "balance");
         s.put(keys::supply(asset), encode_u128(*supply));
         set_balance(s, to, asset, *bal);
+        if (asset == AIF) AIF_CHECK(dao::on_aif_moved(s, ctx, std::nullopt, to, amount));
         return ok();
     } catch (...) {
         return err(ErrorCode::internal, "mint");
     }
 }
 
-Result<void> move(StateOverlay& s, std::string_view asset, const Address& from, const Address& to,
-                  u128 amount) noexcept
+Result<void> move(StateOverlay& s, const BlockContext& ctx, std::string_view asset,
+                  const Address& from, const Address& to, u128 amount) noexcept
 {
     try {
         u128 from_bal = balance_of(s, from, asset);
@@ -100,6 +103,7 @@ Result<void> move(StateOverlay& s, std::string_view asset, const Address& from, 
         if (!to_bal) return err(ErrorCode::amount_overflow, "recipient balance");
         set_balance(s, from, asset, *left);
         set_balance(s, to, asset, *to_bal);
+        if (asset == AIF && amount > 0) AIF_CHECK(dao::on_aif_moved(s, ctx, from, to, amount));
         return ok();
     } catch (...) {
         return err(ErrorCode::internal, "move");
@@ -119,7 +123,7 @@ Result<std::vector<Event>> apply_transfer(StateOverlay& s, const BlockContext& c
         if (memo.size() > 256) return err(ErrorCode::memo_too_long, "memo: over 256 bytes");
         if (!asset_info(s, asset)) return err(ErrorCode::unknown_asset, "asset: " + asset);
         if (amount == 0) return err(ErrorCode::invalid_amount, "amount: must be positive");
-        AIF_CHECK(move(s, asset, vt.sender, to, amount));
+        AIF_CHECK(move(s, ctx, asset, vt.sender, to, amount));
         Event e{"Transfer",
                 {{"from", to_checksum(vt.sender)},
                  {"to", to_checksum(to)},

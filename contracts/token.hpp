@@ -39,12 +39,14 @@ struct AssetInfo
 [[nodiscard]] ledger::Result<void> register_asset(ledger::StateOverlay& s, std::string_view asset,
                                                   const AssetInfo& info) noexcept;
 /// Creates `amount` of `asset` at `to`, raising supply. Errors: amount_overflow, unknown_asset.
-[[nodiscard]] ledger::Result<void> mint(ledger::StateOverlay& s, std::string_view asset,
-                                        const ledger::Address& to, ledger::u128 amount) noexcept;
-/// Moves `amount` from `from` to `to`. Errors: insufficient_balance, amount_overflow.
-[[nodiscard]] ledger::Result<void> move(ledger::StateOverlay& s, std::string_view asset,
-                                        const ledger::Address& from, const ledger::Address& to,
+/// Every AIF balance change notifies the DAO (voting power follows tokens, SPEC §7).
+[[nodiscard]] ledger::Result<void> mint(ledger::StateOverlay& s, const BlockContext& ctx,
+                                        std::string_view asset, const ledger::Address& to,
                                         ledger::u128 amount) noexcept;
+/// Moves `amount` from `from` to `to`. Errors: insufficient_balance, amount_overflow.
+[[nodiscard]] ledger::Result<void> move(ledger::StateOverlay& s, const BlockContext& ctx,
+                                        std::string_view asset, const ledger::Address& from,
+                                        const ledger::Address& to, ledger::u128 amount) noexcept;
 
 /// Applies a Transfer (SPEC §2) after the common nonce/fee step.
 /// Errors: unknown_asset, invalid_amount, insufficient_balance, amount_overflow.

@@ -30,27 +30,6 @@ namespace {
 
 using FT = FieldType;
 
-/// Every type starts with these two (SPEC §2).
-std::vector<FieldDef> with_header(std::vector<FieldDef> rest)
-{
-    std::vector<FieldDef> f{{"nonce", FT::uint64, 0}, {"fee", FT::uint256, 0}};
-    f.insert(f.end(), rest.begin(), rest.end());
-    return f;
-}
-
-std::vector<TxTypeDef> make_types()
-{
-    std::vector<TxTypeDef> t;
-    // SPEC §2 (contract): Transfer(uint64 nonce,uint256 fee,address to,string asset,
-    // uint256 amount,string memo)
-    t.push_back({TxKind::transfer, "Transfer",
-                 with_header({{"to", FT::address, 0},
-                              {"asset", FT::string, 32},
-                              {"amount", FT::uint256, 0},
-                              {"memo", FT::string, 256}})});
-    return t;
-}
-
 Hash32 word_u64(std::uint64_t v)
 {
     Hash32 w;
@@ -98,9 +77,23 @@ Hash32 encode_value(FieldType t, const Value& v)
 
 }  // namespace
 
+std::vector<FieldDef> with_header(std::vector<FieldDef> rest)
+{
+    std::vector<FieldDef> f{{"nonce", FieldType::uint64, 0}, {"fee", FieldType::uint256, 0}};
+    f.insert(f.end(), rest.begin(), rest.end());
+    return f;
+}
+
 const std::vector<TxTypeDef>& tx_types()
 {
-    static const std::vector<TxTypeDef> types = make_types();
+    static const std::vector<TxTypeDef> types = [] {
+        std::vector<TxTypeDef> t;
+        add_token_types(t);
+        add_festival_types(t);
+        add_dao_types(t);
+        add_market_types(t);
+        return t;
+    }();
     return types;
 }
 

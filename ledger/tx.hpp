@@ -50,10 +50,17 @@ using Value =
     std::variant<std::uint64_t, u128, Address, std::string, Hash32, Bytes, std::vector<Address>>;
 
 /// Stable numeric id of each transaction type; used in the binary encoding, so values never
-/// change and new kinds are appended.
+/// change and new kinds are appended. Each module owns a range and names its kinds in its own
+/// `ledger/tx_types_<module>.hpp`: token 1–99, festival 100–199, DAO 200–299, market 300–399.
 enum class TxKind : std::uint16_t {
     transfer = 1,
 };
+
+/// First id of each module's range (see TxKind).
+inline constexpr std::uint16_t TX_KIND_FESTIVAL = 100;
+inline constexpr std::uint16_t TX_KIND_DAO = 200;
+inline constexpr std::uint16_t TX_KIND_MARKET = 300;
+inline constexpr std::uint16_t TX_KIND_END = 400;
 
 /// A transaction type: its EIP-712 primary type name and field list. Every list begins with
 /// `uint64 nonce, uint256 fee` (SPEC §2).
@@ -63,6 +70,15 @@ struct TxTypeDef
     std::string_view name;
     std::vector<FieldDef> fields;
 };
+
+/// Prepends `uint64 nonce, uint256 fee` (SPEC §2) to a type's own fields.
+[[nodiscard]] std::vector<FieldDef> with_header(std::vector<FieldDef> rest);
+
+/// Each module appends its types (ledger/tx_types_<module>.cpp).
+void add_token_types(std::vector<TxTypeDef>& out);
+void add_festival_types(std::vector<TxTypeDef>& out);
+void add_dao_types(std::vector<TxTypeDef>& out);
+void add_market_types(std::vector<TxTypeDef>& out);
 
 /// All transaction types, in TxKind order. The single source for the wire codec, EIP-712
 /// hashing and tx_getTypes.

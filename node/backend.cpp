@@ -208,6 +208,13 @@ json NodeBackend::token_get_supply(const std::string& asset)
     });
 }
 
+json NodeBackend::read_state(const rpc::StateReader& reader)
+{
+    return m_chain.read([&](const StateView& s, const Head& head) {
+        return reader(s, rpc::HeadInfo{head.header.height, head.header.timestamp, head.hash});
+    });
+}
+
 json NodeBackend::dev_advance_time(std::uint64_t seconds)
 {
     if (!m_dev) throw RpcError(rpc::code::DEV_DISABLED, "dev methods need --dev");

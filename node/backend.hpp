@@ -26,6 +26,7 @@ public:
     rpc::json account_get(const ledger::Address& address) override;
     rpc::json token_get_balance(const ledger::Address& address, const std::string& asset) override;
     rpc::json token_get_supply(const std::string& asset) override;
+    rpc::json read_state(const rpc::StateReader& reader) override;
     bool dev_enabled() const override { return m_dev; }
     rpc::json dev_advance_time(std::uint64_t seconds) override;
     rpc::json dev_mine(std::uint64_t blocks) override;

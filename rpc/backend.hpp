@@ -2,11 +2,13 @@
 // Copyright (c) aifchain developers
 #pragma once
 
+#include "ledger/state.hpp"
 #include "ledger/types.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -54,6 +56,18 @@ struct BlockQuery
     std::optional<ledger::Hash32> hash;
 };
 
+/// The head a state read sees.
+struct HeadInfo
+{
+    std::uint64_t height{0};
+    std::uint64_t timestamp{0};
+    ledger::Hash32 hash;
+};
+
+/// A read-only query over committed state: module RPC tables (film_, dao_, market_, ...) call
+/// the contracts' query functions inside it and build their JSON result.
+using StateReader = std::function<json(const ledger::StateView&, const HeadInfo&)>;
+
 /// What the RPC layer needs from a node (STYLE §1: rpc reaches the node only through this).
 /// Every method is called from RPC worker threads concurrently and must be thread-safe.
 /// Methods return the JSON result object of the method named in SPEC §3 and throw RpcError
@@ -80,6 +94,11 @@ public:
     virtual json token_get_balance(const ledger::Address& address, const std::string& asset) = 0;
     /// token_getSupply result; throws NOT_FOUND for an unknown asset.
     virtual json token_get_supply(const std::string& asset) = 0;
+
+    /// Runs `reader` over the committed state and head under the node's read lock (a
+    /// consistent snapshot; never sees a block that is not yet durable). Module queries go
+    /// through here, so a new module needs no new Backend method.
+    virtual json read_state(const StateReader& reader) = 0;
 
     /// True when the node runs with --dev; dev_* methods answer DEV_DISABLED otherwise.
     virtual bool dev_enabled() const = 0;

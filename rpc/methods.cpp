@@ -20,6 +20,9 @@ MethodTable make_core_methods(Backend& backend)
     add_tx_methods(table, backend);
     add_account_methods(table, backend);
     add_dev_methods(table, backend);
+    add_festival_methods(table, backend);
+    add_dao_methods(table, backend);
+    add_market_methods(table, backend);
     return table;
 }
 

@@ -32,6 +32,13 @@ void add_account_methods(MethodTable& table, Backend& backend);
 /// dev_advanceTime, dev_mine; answer DEV_DISABLED unless backend.dev_enabled() (dev_methods.cpp).
 void add_dev_methods(MethodTable& table, Backend& backend);
 
+/// film_, jury_, award_, nft_ queries (festival_methods.cpp).
+void add_festival_methods(MethodTable& table, Backend& backend);
+/// dao_ queries (dao_methods.cpp).
+void add_dao_methods(MethodTable& table, Backend& backend);
+/// market_ queries (market_methods.cpp).
+void add_market_methods(MethodTable& table, Backend& backend);
+
 /// Every table served by the node. A new module (film_, dao_, market_, ...) adds its
 /// `add_<prefix>_methods` call here. `backend` must outlive the table.
 [[nodiscard]] MethodTable make_core_methods(Backend& backend);

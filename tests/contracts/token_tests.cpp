@@ -120,10 +120,10 @@ BOOST_AUTO_TEST_CASE(amount_rules)
 BOOST_AUTO_TEST_CASE(mint_overflow_is_an_error_not_a_wrap)
 {
     StateOverlay o{state};
-    auto r = token::mint(o, AIF, carol, ~u128{0});
+    auto r = token::mint(o, ctx, AIF, carol, ~u128{0});
     BOOST_REQUIRE(!r);
     BOOST_CHECK(r.error().code == ErrorCode::amount_overflow);
-    BOOST_CHECK(token::mint(o, "NOPE", carol, 1).error().code == ErrorCode::unknown_asset);
+    BOOST_CHECK(token::mint(o, ctx, "NOPE", carol, 1).error().code == ErrorCode::unknown_asset);
     BOOST_CHECK(token::register_asset(o, AIF, {}).error().code == ErrorCode::already_exists);
 }
 
@@ -132,10 +132,10 @@ BOOST_AUTO_TEST_CASE(recipient_overflow_is_refused)
     // Give a film token to carol near 2^128, then send more from alice: the sum would wrap.
     StateOverlay o{state};
     BOOST_REQUIRE(token::register_asset(o, "FILM", {0, "film-1"}));
-    BOOST_REQUIRE(token::mint(o, "FILM", carol, ~u128{0} - 1));
-    auto r = token::move(o, "FILM", carol, alice, 10);
+    BOOST_REQUIRE(token::mint(o, ctx, "FILM", carol, ~u128{0} - 1));
+    auto r = token::move(o, ctx, "FILM", carol, alice, 10);
     BOOST_REQUIRE(r);
-    auto again = token::mint(o, "FILM", alice, 5);
+    auto again = token::mint(o, ctx, "FILM", alice, 5);
     BOOST_CHECK(again.error().code == ErrorCode::amount_overflow);
 }
 

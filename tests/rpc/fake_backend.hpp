@@ -81,6 +81,11 @@ public:
         }
         return {{"supply", "1000"}, {"asset", asset}};
     }
+    json read_state(const StateReader& reader) override
+    {
+        ledger::State empty;
+        return reader(empty, HeadInfo{});
+    }
     bool dev_enabled() const override { return dev; }
     json dev_advance_time(std::uint64_t seconds) override
     {

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#include "contracts/dao.hpp"
+
+namespace aif::contracts::dao {
+
+using namespace ledger;
+
+Result<std::vector<Event>> apply_tx(StateOverlay& s, const BlockContext& ctx,
+                                    const VerifiedTx& tx) noexcept
+{
+    (void)s;
+    (void)ctx;
+    return err(ErrorCode::unknown_tx_type, std::string{tx.tx.type->name});
+}
+
+Result<void> on_aif_moved(StateOverlay& s, const BlockContext& ctx,
+                          const std::optional<Address>& from, const Address& to,
+                          u128 amount) noexcept
+{
+    (void)s;
+    (void)ctx;
+    (void)from;
+    (void)to;
+    (void)amount;
+    return ok();
+}
+
+}  // namespace aif::contracts::dao

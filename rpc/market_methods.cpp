@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#include "rpc/methods.hpp"
+
+namespace aif::rpc {
+
+void add_market_methods(MethodTable& table, Backend& backend)
+{
+    (void)table;
+    (void)backend;  // The market module's queries register here.
+}
+
+}  // namespace aif::rpc
