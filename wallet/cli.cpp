@@ -22,7 +22,7 @@ constexpr const char* RPC_ENV = "AIF_RPC";
 std::vector<CommandEntry> all_commands()
 {
     std::vector<CommandEntry> all = key_commands();
-    for (auto* more : {query_commands, tx_commands})
+    for (auto* more : {query_commands, tx_commands, film_commands, dao_commands, market_commands})
         for (auto& c : more()) all.push_back(std::move(c));
     return all;
 }

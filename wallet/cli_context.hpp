@@ -118,5 +118,9 @@ struct CommandEntry
 [[nodiscard]] std::vector<CommandEntry> key_commands();
 [[nodiscard]] std::vector<CommandEntry> query_commands();
 [[nodiscard]] std::vector<CommandEntry> tx_commands();
+/// film/jury/award/nft commands (cli_film.cpp), dao (cli_dao.cpp), market (cli_market.cpp).
+[[nodiscard]] std::vector<CommandEntry> film_commands();
+[[nodiscard]] std::vector<CommandEntry> dao_commands();
+[[nodiscard]] std::vector<CommandEntry> market_commands();
 
 }  // namespace aif::wallet
