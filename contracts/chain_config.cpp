@@ -77,6 +77,8 @@ Result<void> init_genesis(StateOverlay& s, const Genesis& g) noexcept
         Bytes cb = c.take();
         s.put(keys::CHAIN, std::string(cb.begin(), cb.end()));
         s.put(keys::PARAMS, encode_params(g.params));
+        s.put(keys::DAO_PARAMS, encode_dao_params(g.dao));
+        s.put(keys::MARKET_PARAMS, encode_market_params(g.market));
         Writer v;
         v.u32(static_cast<std::uint32_t>(g.validators.size()));
         for (const auto& val : g.validators) v.fixed(val.address);

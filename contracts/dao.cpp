@@ -26,4 +26,14 @@ Result<void> on_aif_moved(StateOverlay& s, const BlockContext& ctx,
     return ok();
 }
 
+std::optional<std::uint64_t> award_ballot_result(const StateView& s, std::uint32_t edition,
+                                                 std::string_view award_id, std::uint64_t now)
+{
+    (void)s;
+    (void)edition;
+    (void)award_id;
+    (void)now;
+    return std::nullopt;
+}
+
 }  // namespace aif::contracts::dao

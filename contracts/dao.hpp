@@ -8,7 +8,9 @@
 #include "ledger/state.hpp"
 #include "ledger/tx.hpp"
 
+#include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 /// The dao module (SPEC, docs/dao.md).
@@ -26,5 +28,14 @@ namespace aif::contracts::dao {
                                                 const std::optional<ledger::Address>& from,
                                                 const ledger::Address& to,
                                                 ledger::u128 amount) noexcept;
+
+/// The winner of the award ballot for `award_id` of `edition`: the film with the most votes
+/// of a ballot that has ended and met quorum (tie-break documented in docs/dao.md), or nullopt
+/// when there is no such decided ballot. Festival finalisation takes the DAO-voted award from
+/// here (SPEC §5).
+[[nodiscard]] std::optional<std::uint64_t> award_ballot_result(const ledger::StateView& s,
+                                                               std::uint32_t edition,
+                                                               std::string_view award_id,
+                                                               std::uint64_t now);
 
 }  // namespace aif::contracts::dao

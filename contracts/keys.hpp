@@ -33,6 +33,10 @@ inline std::string asset(std::string_view asset) { return "tok/a/" + std::string
 inline const std::string CHAIN = "cfg/chain";
 /// Governable parameters (ledger::Params encoding).
 inline const std::string PARAMS = "cfg/params";
+/// DAO parameters (ledger::DaoParams encoding).
+inline const std::string DAO_PARAMS = "cfg/dao";
+/// Market parameters (ledger::MarketParams encoding).
+inline const std::string MARKET_PARAMS = "cfg/market";
 /// Validator set.
 inline const std::string VALIDATORS = "cfg/validators";
 /// Festival edition parameters: "fest/ed/" + be32(year).

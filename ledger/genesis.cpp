@@ -121,4 +121,52 @@ Result<Params> decode_params(std::string_view data) noexcept
     return p;
 }
 
+std::string encode_dao_params(const DaoParams& p)
+{
+    Writer w;
+    w.u128v(p.proposal_deposit);
+    w.u128v(p.proposal_threshold);
+    w.u64(p.voting_delay);
+    w.u64(p.voting_period);
+    w.u32(p.quorum_bps);
+    w.u32(p.pass_threshold_bps);
+    w.u64(p.timelock);
+    return to_string(w.take());
+}
+
+Result<DaoParams> decode_dao_params(std::string_view data) noexcept
+{
+    Reader r{view_of(data)};
+    DaoParams p;
+    p.proposal_deposit = r.u128v();
+    p.proposal_threshold = r.u128v();
+    p.voting_delay = r.u64();
+    p.voting_period = r.u64();
+    p.quorum_bps = r.u32();
+    p.pass_threshold_bps = r.u32();
+    p.timelock = r.u64();
+    if (!r.done()) return err(ErrorCode::internal, "dao params encoding");
+    return p;
+}
+
+std::string encode_market_params(const MarketParams& p)
+{
+    Writer w;
+    w.u32(p.fee_bps);
+    w.u32(p.royalty_bps);
+    w.u32(p.max_open_orders);
+    return to_string(w.take());
+}
+
+Result<MarketParams> decode_market_params(std::string_view data) noexcept
+{
+    Reader r{view_of(data)};
+    MarketParams p;
+    p.fee_bps = r.u32();
+    p.royalty_bps = r.u32();
+    p.max_open_orders = r.u32();
+    if (!r.done()) return err(ErrorCode::internal, "market params encoding");
+    return p;
+}
+
 }  // namespace aif::ledger

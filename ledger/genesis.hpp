@@ -83,6 +83,38 @@ struct Params
     std::uint32_t max_block_txs{20000};
 };
 
+/// DAO parameters (SPEC §7); all changeable by a passed parameter-change proposal.
+/// Durations are seconds of block time; shares are basis points.
+struct DaoParams
+{
+    /// AIF (base units) locked when creating a proposal, unless the creator has
+    /// `proposal_threshold` voting power.
+    u128 proposal_deposit{0};
+    /// Voting power (base units) that lets a creator skip the deposit.
+    u128 proposal_threshold{0};
+    /// Seconds from creation until voting opens.
+    std::uint64_t voting_delay{0};
+    /// Seconds voting stays open.
+    std::uint64_t voting_period{0};
+    /// Share of delegated supply at the snapshot that must vote (for+against+abstain).
+    std::uint32_t quorum_bps{0};
+    /// Share of for / (for + against) needed to pass.
+    std::uint32_t pass_threshold_bps{5000};
+    /// Seconds a passed parameter change or treasury spend waits before it can execute.
+    std::uint64_t timelock{0};
+};
+
+/// Market parameters (SPEC §8).
+struct MarketParams
+{
+    /// Trading fee, basis points of the AIF value of each fill, paid by the taker to the treasury.
+    std::uint32_t fee_bps{0};
+    /// Creator royalty, basis points of each fill's AIF value, paid to the film's submitter.
+    std::uint32_t royalty_bps{0};
+    /// Most open orders one trader may have per book.
+    std::uint32_t max_open_orders{100};
+};
+
 /// The genesis file (SPEC §4), validated.
 struct Genesis
 {
@@ -93,6 +125,8 @@ struct Genesis
     Address authority;
     Address treasury;
     Params params;
+    DaoParams dao;
+    MarketParams market;
     std::vector<Allocation> allocations;
     std::vector<Edition> editions;
 };
@@ -102,6 +136,10 @@ struct Genesis
 [[nodiscard]] Result<Edition> decode_edition(std::string_view data) noexcept;
 [[nodiscard]] std::string encode_params(const Params& p);
 [[nodiscard]] Result<Params> decode_params(std::string_view data) noexcept;
+[[nodiscard]] std::string encode_dao_params(const DaoParams& p);
+[[nodiscard]] Result<DaoParams> decode_dao_params(std::string_view data) noexcept;
+[[nodiscard]] std::string encode_market_params(const MarketParams& p);
+[[nodiscard]] Result<MarketParams> decode_market_params(std::string_view data) noexcept;
 
 /// Name of the native token.
 inline constexpr std::string_view AIF = "AIF";

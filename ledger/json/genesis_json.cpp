@@ -178,11 +178,43 @@ Edition parse_edition(const json& e, const std::string& p, std::uint64_t genesis
     return ed;
 }
 
+DaoParams parse_dao(const json& d)
+{
+    const std::string p = "dao";
+    only_keys(d, p,
+              {"proposalDeposit", "proposalThreshold", "votingDelay", "votingPeriod", "quorumBps",
+               "passThresholdBps", "timelock"});
+    DaoParams x;
+    x.proposal_deposit = get_uint(need(d, p, "proposalDeposit"), "dao.proposalDeposit", ~u128{0});
+    x.proposal_threshold =
+        get_uint(need(d, p, "proposalThreshold"), "dao.proposalThreshold", ~u128{0});
+    x.voting_delay = get_u64(d, p, "votingDelay", 10ULL * 365 * 86400);
+    x.voting_period = get_u64(d, p, "votingPeriod", 10ULL * 365 * 86400);
+    if (x.voting_period == 0) fail("dao.votingPeriod", "must be positive");
+    x.quorum_bps = static_cast<std::uint32_t>(get_u64(d, p, "quorumBps", 10000));
+    x.pass_threshold_bps = static_cast<std::uint32_t>(get_u64(d, p, "passThresholdBps", 10000));
+    if (x.pass_threshold_bps == 0) fail("dao.passThresholdBps", "must be 1..10000");
+    x.timelock = get_u64(d, p, "timelock", 10ULL * 365 * 86400);
+    return x;
+}
+
+MarketParams parse_market(const json& m)
+{
+    const std::string p = "market";
+    only_keys(m, p, {"feeBps", "royaltyBps", "maxOpenOrders"});
+    MarketParams x;
+    x.fee_bps = static_cast<std::uint32_t>(get_u64(m, p, "feeBps", 1000));
+    x.royalty_bps = static_cast<std::uint32_t>(get_u64(m, p, "royaltyBps", 2000));
+    x.max_open_orders = static_cast<std::uint32_t>(get_u64(m, p, "maxOpenOrders", 100000));
+    if (x.max_open_orders == 0) fail("market.maxOpenOrders", "must be positive");
+    return x;
+}
+
 Genesis parse(const json& j)
 {
     only_keys(j, "",
               {"chainId", "genesisTime", "notice", "validators", "authority", "treasury", "params",
-               "allocations", "editions"});
+               "dao", "market", "allocations", "editions"});
     Genesis g;
     g.chain_id = get_u64(j, "", "chainId");
     if (g.chain_id == 0) fail("chainId", "must be positive");
@@ -207,6 +239,8 @@ Genesis parse(const json& j)
     g.params.max_block_txs =
         static_cast<std::uint32_t>(get_u64(pj, "params", "maxBlockTxs", 1'000'000));
     if (g.params.max_block_txs == 0) fail("params.maxBlockTxs", "must be positive");
+    if (j.contains("dao")) g.dao = parse_dao(j["dao"]);
+    if (j.contains("market")) g.market = parse_market(j["market"]);
     const json& al = get_array(j, "", "allocations", 0, 10'000'000);
     std::set<Address> aseen;
     u128 supply = 0;
