@@ -80,7 +80,7 @@ Result<std::vector<Event>> apply_tx(StateOverlay& s, const BlockContext& ctx,
             AIF_TRY(events, dispatch(s, ctx, vt));
             if (fee > 0)
                 events.insert(events.begin(), Event{"Fee",
-                                                    {{"from", to_checksum(vt.sender)},
+                                                    {{"from", to_hex(vt.sender)},
                                                      {"amount", u128_to_string(fee)}}});
             return events;
         }();

@@ -124,9 +124,11 @@ Result<std::vector<Event>> apply_transfer(StateOverlay& s, const BlockContext& c
         if (!asset_info(s, asset)) return err(ErrorCode::unknown_asset, "asset: " + asset);
         if (amount == 0) return err(ErrorCode::invalid_amount, "amount: must be positive");
         AIF_CHECK(move(s, ctx, asset, vt.sender, to, amount));
+        // Addresses in events are lower-case hex; the RPC layer shows them EIP-55 checksummed
+        // (keeping keccak-heavy formatting out of the block path, issue 7).
         Event e{"Transfer",
-                {{"from", to_checksum(vt.sender)},
-                 {"to", to_checksum(to)},
+                {{"from", to_hex(vt.sender)},
+                 {"to", to_hex(to)},
                  {"asset", asset},
                  {"amount", u128_to_string(amount)},
                  {"memo", memo}}};

@@ -20,10 +20,36 @@ std::optional<std::string> State::get(std::string_view key) const
     return it->second.value;
 }
 
+namespace {
+
+bool has_prefix(std::string_view key, std::string_view prefix)
+{
+    return key.substr(0, prefix.size()) == prefix;
+}
+
+/// Where a scan of `prefix` from `start` begins: the larger of the two (a start below the
+/// prefix means the whole prefix).
+std::string_view scan_begin(std::string_view prefix, std::string_view start)
+{
+    return start > prefix ? start : prefix;
+}
+
+}  // namespace
+
+void StateView::scan_from(std::string_view prefix, std::string_view start, const ScanFn& fn) const
+{
+    scan(prefix, [&](std::string_view k, std::string_view v) { return k < start || fn(k, v); });
+}
+
 void State::scan(std::string_view prefix, const ScanFn& fn) const
 {
-    for (auto it = m_entries.lower_bound(prefix); it != m_entries.end(); ++it) {
-        if (it->first.compare(0, prefix.size(), prefix) != 0) break;
+    scan_from(prefix, prefix, fn);
+}
+
+void State::scan_from(std::string_view prefix, std::string_view start, const ScanFn& fn) const
+{
+    for (auto it = m_entries.lower_bound(scan_begin(prefix, start)); it != m_entries.end(); ++it) {
+        if (!has_prefix(it->first, prefix)) break;
         if (!fn(it->first, it->second.value)) break;
     }
 }
@@ -53,6 +79,81 @@ void State::put(const std::string& key, const std::string& value)
     std::uint32_t b = bucket_of(key);
     if (inserted) m_buckets[b].insert(&it->first);
     m_dirty.insert(b);
+}
+
+void State::put_with_leaf(const std::string& key, const std::string& value, const Hash32& leaf)
+{
+    auto [it, inserted] = m_entries.try_emplace(key);
+    it->second.value = value;
+    it->second.leaf = leaf;
+    if (inserted) m_buckets[bucket_of(key)].insert(&it->first);
+}
+
+State::PendingRoot State::prepare_root(const ChangeSet& changes) const
+{
+    PendingRoot out;
+    // Group the changes by bucket; within a bucket they stay in key order (ChangeSet is sorted).
+    std::map<std::uint32_t, std::vector<ChangeSet::const_iterator>> by_bucket;
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        by_bucket[bucket_of(it->first)].push_back(it);
+        if (it->second) out.leaves.emplace(it->first, leaf_of(it->first, *it->second));
+    }
+    Bytes buf;
+    std::set<std::uint32_t> parents;
+    for (const auto& [b, changed] : by_bucket) {
+        // Merge the bucket's current keys with its changed keys, both ascending.
+        buf.clear();
+        const auto& current = m_buckets[b];
+        auto cur = current.begin();
+        std::size_t ci = 0;
+        while (cur != current.end() || ci < changed.size()) {
+            const bool take_change =
+                ci < changed.size() && (cur == current.end() || changed[ci]->first <= **cur);
+            if (take_change) {
+                if (cur != current.end() && changed[ci]->first == **cur) ++cur;  // replaced
+                if (changed[ci]->second) {
+                    const Hash32& leaf = out.leaves.find(changed[ci]->first)->second;
+                    buf.insert(buf.end(), leaf.bytes.begin(), leaf.bytes.end());
+                }
+                ++ci;
+            } else {
+                const Hash32& leaf = m_entries.find(**cur)->second.leaf;
+                buf.insert(buf.end(), leaf.bytes.begin(), leaf.bytes.end());
+                ++cur;
+            }
+        }
+        out.nodes[BUCKETS + b] = buf.empty() ? Hash32{} : keccak256(ByteView{buf});
+        parents.insert((BUCKETS + b) / 2);
+    }
+    auto node = [&](std::uint32_t i) -> const Hash32& {
+        auto it = out.nodes.find(i);
+        return it != out.nodes.end() ? it->second : m_tree[i];
+    };
+    std::uint8_t pair[64];
+    while (!parents.empty()) {
+        std::set<std::uint32_t> next;
+        for (std::uint32_t i : parents) {
+            std::memcpy(pair, node(2 * i).data(), 32);
+            std::memcpy(pair + 32, node(2 * i + 1).data(), 32);
+            out.nodes[i] = keccak256(ByteView{pair, 64});
+            if (i > 1) next.insert(i / 2);
+        }
+        parents.swap(next);
+    }
+    out.root = node(1);
+    return out;
+}
+
+void State::apply(const ChangeSet& changes, PendingRoot pending)
+{
+    for (const auto& [k, v] : changes) {
+        if (v)
+            put_with_leaf(k, *v, pending.leaves.find(k)->second);
+        else
+            erase(k);
+    }
+    for (const auto& [i, h] : pending.nodes) m_tree[i] = h;
+    m_dirty.clear();
 }
 
 void State::erase(const std::string& key)
@@ -128,28 +229,41 @@ std::optional<std::string> StateOverlay::get(std::string_view key) const
 
 void StateOverlay::scan(std::string_view prefix, const ScanFn& fn) const
 {
-    // Merge the base's ordered range with the overlay's, the overlay winning on equal keys.
-    std::vector<std::pair<std::string, std::string>> base;
-    m_base.scan(prefix, [&](std::string_view k, std::string_view v) {
-        base.emplace_back(std::string{k}, std::string{v});
-        return true;
-    });
-    auto wit = m_writes.lower_bound(prefix);
-    auto in_prefix = [&](const std::string& k) { return k.compare(0, prefix.size(), prefix) == 0; };
-    std::size_t bi = 0;
-    while (true) {
-        bool have_w = wit != m_writes.end() && in_prefix(wit->first);
-        bool have_b = bi < base.size();
-        if (!have_w && !have_b) return;
-        if (have_w && (!have_b || wit->first <= base[bi].first)) {
-            if (have_b && wit->first == base[bi].first) ++bi;
-            if (wit->second && !fn(wit->first, *wit->second)) return;
-            ++wit;
-        } else {
-            if (!fn(base[bi].first, base[bi].second)) return;
-            ++bi;
+    scan_from(prefix, prefix, fn);
+}
+
+void StateOverlay::scan_from(std::string_view prefix, std::string_view start,
+                             const ScanFn& fn) const
+{
+    // Lazy merge of two ordered streams, the base pushed by its own scan and the writes pulled
+    // from the map. Before the base's key k is shown, every write below k is shown; a write at
+    // k replaces (or, as a deletion, hides) the base's entry. Nothing is buffered, so stopping
+    // early stops both streams (issue 6: an order book scan must not cost the whole book).
+    auto wit = m_writes.lower_bound(scan_begin(prefix, start));
+    const auto w_live = [&] { return wit != m_writes.end() && has_prefix(wit->first, prefix); };
+    bool stopped = false;
+    // Shows the writes strictly below `bound` (all remaining ones when bound is null).
+    const auto drain = [&](const std::string_view* bound) {
+        for (; w_live() && (!bound || std::string_view{wit->first} < *bound); ++wit) {
+            if (wit->second && !fn(wit->first, *wit->second)) {
+                stopped = true;
+                return;
+            }
         }
-    }
+    };
+    m_base.scan_from(prefix, start, [&](std::string_view k, std::string_view v) {
+        drain(&k);
+        if (stopped) return false;
+        if (w_live() && std::string_view{wit->first} == k) {
+            const auto& w = *wit++;
+            if (!w.second) return true;  // deleted in this layer
+            stopped = !fn(w.first, *w.second);
+            return !stopped;
+        }
+        stopped = !fn(k, v);
+        return !stopped;
+    });
+    if (!stopped) drain(nullptr);
 }
 
 void StateOverlay::record(std::string_view key)

@@ -28,8 +28,15 @@ public:
     virtual ~StateView() = default;
     /// The value at `key`, or nullopt.
     [[nodiscard]] virtual std::optional<std::string> get(std::string_view key) const = 0;
-    /// Visits every key that starts with `prefix`, ascending.
+    /// Visits every key that starts with `prefix`, ascending; stops when `fn` returns false.
     virtual void scan(std::string_view prefix, const ScanFn& fn) const = 0;
+    /// Visits every key that starts with `prefix` and is ≥ `start`, ascending; stops when `fn`
+    /// returns false. Lets a caller resume an ordered index at a known key instead of walking
+    /// its whole front (SPEC §8 order books). `State` and `StateOverlay` do this in
+    /// O(log n + keys visited) and never copy the range; this default, for other views, filters
+    /// `scan` and so costs the whole prefix. `fn` must not write to the view being scanned.
+    virtual void scan_from(std::string_view prefix, std::string_view start,
+                           const ScanFn& fn) const;
 };
 
 /// The pending writes of a block: key → new value, or nullopt for a deletion. Ordered.
@@ -53,6 +60,26 @@ public:
 
     std::optional<std::string> get(std::string_view key) const override;
     void scan(std::string_view prefix, const ScanFn& fn) const override;
+    /// lower_bound at max(prefix, start), then in order: O(log n + keys visited).
+    void scan_from(std::string_view prefix, std::string_view start,
+                   const ScanFn& fn) const override;
+
+    /// The root a change set would give, computed without touching this state, so it can run
+    /// while readers read (and before the block is durable). Carries what apply() needs to
+    /// install the new hashes without recomputing them. Precondition: root() was called since
+    /// the last load() (no dirty buckets).
+    struct PendingRoot
+    {
+        Hash32 root;
+        /// New leaf of each changed key that stays (deleted keys have none).
+        std::map<std::string, Hash32, std::less<>> leaves;
+        /// New tree nodes (bucket leaves and their ancestors), heap index → hash.
+        std::map<std::uint32_t, Hash32> nodes;
+    };
+    [[nodiscard]] PendingRoot prepare_root(const ChangeSet& changes) const;
+    /// Applies a change set and installs the hashes prepare_root computed for it; afterwards
+    /// root() == pending.root without rehashing.
+    void apply(const ChangeSet& changes, PendingRoot pending);
 
     /// Applies a change set and brings the root up to date.
     void apply(const ChangeSet& changes);
@@ -78,6 +105,7 @@ private:
     static std::uint32_t bucket_of(std::string_view key);
     static Hash32 leaf_of(std::string_view key, std::string_view value);
     void put(const std::string& key, const std::string& value);
+    void put_with_leaf(const std::string& key, const std::string& value, const Hash32& leaf);
     void erase(const std::string& key);
     void rehash();
 
@@ -98,7 +126,14 @@ public:
     explicit StateOverlay(const StateView& base) : m_base(base) {}
 
     std::optional<std::string> get(std::string_view key) const override;
+    /// The base's entries merged lazily with this layer's writes (a write wins on an equal key,
+    /// a deletion hides the base entry). Nothing is copied: the base is walked in step with the
+    /// writes map and both stop as soon as `fn` returns false, so a scan that stops after k
+    /// keys costs O(log n + k + writes skipped), whatever the size of the prefix's range.
     void scan(std::string_view prefix, const ScanFn& fn) const override;
+    /// As scan, starting at the first key ≥ `start`.
+    void scan_from(std::string_view prefix, std::string_view start,
+                   const ScanFn& fn) const override;
 
     void put(std::string_view key, std::string value);
     void erase(std::string_view key);

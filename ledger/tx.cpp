@@ -92,6 +92,7 @@ const std::vector<TxTypeDef>& tx_types()
         add_festival_types(t);
         add_dao_types(t);
         add_market_types(t);
+        for (auto& def : t) def.cached_type_hash = keccak256(std::string_view{encode_type(def)});
         return t;
     }();
     return types;
@@ -127,6 +128,7 @@ std::string encode_type(const TxTypeDef& def)
 
 Hash32 type_hash(const TxTypeDef& def)
 {
+    if (!def.cached_type_hash.is_zero()) return def.cached_type_hash;
     return keccak256(std::string_view{encode_type(def)});
 }
 

@@ -69,6 +69,8 @@ struct TxTypeDef
     TxKind kind{TxKind::transfer};
     std::string_view name;
     std::vector<FieldDef> fields;
+    /// keccak256(encode_type), filled in once by tx_types() so hashing a tx never rebuilds it.
+    Hash32 cached_type_hash{};
 };
 
 /// Prepends `uint64 nonce, uint256 fee` (SPEC §2) to a type's own fields.

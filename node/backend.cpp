@@ -24,7 +24,11 @@ json events_json(const std::vector<Event>& events)
     json out = json::array();
     for (const auto& e : events) {
         json attrs = json::object();
-        for (const auto& [k, v] : e.attrs) attrs[k] = v;
+        for (const auto& [k, v] : e.attrs) {
+            // Contracts record addresses as lower-case hex; show them EIP-55 checksummed.
+            auto a = v.size() == 42 ? parse_address(v) : std::nullopt;
+            attrs[k] = a ? to_checksum(*a) : v;
+        }
         out.push_back({{"name", e.name}, {"attrs", attrs}});
     }
     return out;
@@ -41,7 +45,7 @@ json NodeBackend::chain_get_info()
                     {"genesisHash", to_hex(m_chain.genesis_hash())},
                     {"timestamp", head.header.timestamp},
                     {"minFee", params ? u128_to_string(params->min_fee) : "0"},
-                    {"pendingTxs", m_pool.size()}};
+                    {"pendingTxs", m_pool.size() + m_pool.in_flight()}};
     });
 }
 
@@ -151,7 +155,10 @@ json NodeBackend::tx_send(const json& wire)
 json NodeBackend::tx_get(const Hash32& hash)
 {
     auto from_store = [&]() -> std::optional<json> {
-        if (auto loc = m_chain.store().tx_location(hash)) {
+        auto loc = m_chain.store().tx_location(hash);
+        // A block is on disk a moment before the head moves to it; until then it is pending.
+        if (loc && loc->height > m_chain.head().header.height) loc.reset();
+        if (loc) {
             auto receipts = m_chain.store().receipts_at(loc->height);
             json events = json::array();
             if (loc->index < receipts.size()) events = events_json(receipts[loc->index].events);

@@ -175,33 +175,19 @@ Result<void> Chain::import_block(const Block& block)
     }
     if (receipts_root_of(receipts) != h.receipts_root)
         return err(ErrorCode::invalid_argument, "receipts root mismatch");
-    // State root: compute on a copy-free path by applying to the live state only once checked.
-    // The in-memory State supports no cheap fork, so verify by applying then comparing, and
-    // undo by applying the inverse change set on mismatch.
-    ChangeSet inverse;
-    for (const auto& [k, v] : overlay.changes()) inverse.emplace(k, m_state.get(k));
-    Hash32 root;
-    {
-        std::unique_lock lock{m_mu};
-        m_state.apply(overlay.changes());
-        root = m_state.root();
-        if (root != h.state_root) {
-            m_state.apply(inverse);
-            (void)m_state.root();
-            return err(ErrorCode::invalid_argument, "state root mismatch: block says " +
-                                                        to_hex(h.state_root) + ", computed " +
-                                                        to_hex(root));
-        }
-        BlockCommit c;
-        c.height = h.height;
-        c.hash = header_hash(h);
-        c.encoded_block = encode_block(block);
-        c.receipts = receipts;
-        c.changes = &overlay.changes();
-        for (const auto& vt : block.txs) c.tx_hashes.push_back(vt.hash);
-        m_store->commit(c);
-        m_head = Head{h, c.hash};
-    }
+    State::PendingRoot pending = m_state.prepare_root(overlay.changes());
+    if (pending.root != h.state_root)
+        return err(ErrorCode::invalid_argument, "state root mismatch: block says " +
+                                                    to_hex(h.state_root) + ", computed " +
+                                                    to_hex(pending.root));
+    BlockCommit c;
+    c.height = h.height;
+    c.hash = header_hash(h);
+    c.encoded_block = encode_block(block);
+    c.receipts = std::move(receipts);
+    c.changes = &overlay.changes();
+    for (const auto& vt : block.txs) c.tx_hashes.push_back(vt.hash);
+    publish(c, overlay.changes(), std::move(pending), h);
     return ok();
 }
 
@@ -210,9 +196,11 @@ void Chain::commit_locked(Block& block, const std::vector<Receipt>& receipts,
                           const std::vector<std::pair<Hash32, Error>>& rejected,
                           const std::optional<SecretKey>& sign_with)
 {
-    std::unique_lock lock{m_mu};
-    m_state.apply(changes);
-    block.header.state_root = m_state.root();
+    // The new root is computed read-only, the block written and synced with no lock held, and
+    // only then is the in-memory state switched under a short exclusive lock: readers keep
+    // serving from the previous block meanwhile and never see state a crash could lose.
+    State::PendingRoot pending = m_state.prepare_root(changes);
+    block.header.state_root = pending.root;
     const Hash32 hash = header_hash(block.header);
     if (sign_with) {
         auto sig = sign_digest(hash, *sign_with);
@@ -228,8 +216,16 @@ void Chain::commit_locked(Block& block, const std::vector<Receipt>& receipts,
     c.tx_hashes.reserve(block.txs.size());
     for (const auto& vt : block.txs) c.tx_hashes.push_back(vt.hash);
     for (const auto& [h, e] : rejected) c.rejected.emplace_back(h, e.message());
-    m_store->commit(c);  // throws StoreError: the caller stops the node
-    m_head = Head{block.header, hash};
+    publish(c, changes, std::move(pending), block.header);
+}
+
+void Chain::publish(const BlockCommit& c, const ChangeSet& changes, State::PendingRoot pending,
+                    const BlockHeader& header)
+{
+    m_store->commit(c);  // throws StoreError: nothing in memory has changed; the caller stops
+    std::unique_lock lock{m_mu};
+    m_state.apply(changes, std::move(pending));
+    m_head = Head{header, c.hash};
 }
 
 }  // namespace aif::node

@@ -91,12 +91,16 @@ private:
         std::vector<std::pair<ledger::Hash32, ledger::Error>> rejected;
         std::vector<ledger::VerifiedTx> deferred;
     };
-    /// Publishes a block: applies `changes` to the in-memory state, checks/sets the state root,
-    /// writes the batch, moves the head. Caller holds m_write_mu.
+    /// Seals a built block: state root (read-only), signature, then publish(). Caller holds
+    /// m_write_mu.
     void commit_locked(ledger::Block& block, const std::vector<ledger::Receipt>& receipts,
                        const ledger::ChangeSet& changes,
                        const std::vector<std::pair<ledger::Hash32, ledger::Error>>& rejected,
                        const std::optional<ledger::SecretKey>& sign_with);
+    /// Writes `c` (synced), then switches the in-memory state and head under the exclusive
+    /// lock. Caller holds m_write_mu.
+    void publish(const BlockCommit& c, const ledger::ChangeSet& changes,
+                 ledger::State::PendingRoot pending, const ledger::BlockHeader& header);
     void init_from_genesis(const ledger::Genesis& genesis);
     void verify_head_on_open();
 

@@ -177,4 +177,10 @@ std::size_t Mempool::size() const
     return m_by_hash.size();
 }
 
+std::size_t Mempool::in_flight() const
+{
+    std::lock_guard lock{m_mu};
+    return m_inflight.size();
+}
+
 }  // namespace aif::node

@@ -59,7 +59,10 @@ public:
     /// The sender's next nonce counting pending consecutive txs from `account_nonce`.
     [[nodiscard]] std::uint64_t pending_nonce(const ledger::Address& sender,
                                               std::uint64_t account_nonce) const;
+    /// Queued transactions (not counting in-flight ones).
     [[nodiscard]] std::size_t size() const;
+    /// Transactions taken for a block that is not yet committed.
+    [[nodiscard]] std::size_t in_flight() const;
 
 private:
     void insert_locked(ledger::VerifiedTx vt);

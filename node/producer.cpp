@@ -74,6 +74,9 @@ void SoloProducer::stop()
 
 void SoloProducer::notify()
 {
+    // Called once per admitted tx from every RPC thread: only the first arrival after a seal
+    // needs to take the lock and wake the producer.
+    if (m_pending_hint.exchange(true)) return;
     {
         std::lock_guard lock{m_mu};
         m_pending = true;
@@ -140,6 +143,7 @@ void SoloProducer::run()
         m_cv.wait_for(lock, m_cfg.interval, [&] { return m_stop; });
         if (m_stop) break;
         m_pending = false;
+        m_pending_hint = false;
         lock.unlock();
         std::size_t n;
         do {

@@ -88,6 +88,8 @@ private:
     std::condition_variable m_cv;
     std::condition_variable m_committed;
     bool m_pending{false};
+    /// Lock-free fast path of notify(): set while a wake-up is already due.
+    std::atomic<bool> m_pending_hint{false};
     bool m_stop{false};
     std::thread m_thread;
 };

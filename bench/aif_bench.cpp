@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+// aif-bench: throughput of signed transfers against the signature-recovery ceiling (issue 7).
+//   (a) raw secp256k1 recovery of the workload's signatures on all cores — the reference;
+//   (b) the node's block path in-process: verify on all cores as txs arrive, mempool, the real
+//       SoloProducer sealing and committing blocks into RocksDB;
+//   (c) end to end: a real aif-node process fed JSON-RPC tx_send batches over HTTP until every
+//       transaction is committed.
+// Everything is generated and signed before any timed part. docs/performance.md has figures.
+#include "bench/node_process.hpp"
+#include "bench/workload.hpp"
+#include "contracts/executor.hpp"
+#include "ledger/crypto.hpp"
+#include "ledger/json/genesis_json.hpp"
+#include "node/chain.hpp"
+#include "node/config.hpp"
+#include "node/mempool.hpp"
+#include "node/producer.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sys/resource.h>
+#include <thread>
+
+using namespace aif;
+using namespace aif::ledger;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Options
+{
+    std::size_t txs{100'000};
+    std::size_t senders{2'000};
+    unsigned threads{std::max(1u, std::thread::hardware_concurrency())};
+    std::size_t batch{500};
+    unsigned clients{2};
+    std::uint32_t interval_ms{200};
+    std::uint32_t max_block_txs{20'000};
+    bool skip_e2e{false};
+    std::size_t state_accounts{0};
+    std::string source_dir;
+    std::string node_binary;
+    std::string work_dir;
+};
+
+double seconds_since(Clock::time_point t0)
+{
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+long self_peak_rss_kib()
+{
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+std::uint64_t dir_bytes(const fs::path& p)
+{
+    std::uint64_t total = 0;
+    for (const auto& e : fs::recursive_directory_iterator(p))
+        if (e.is_regular_file()) total += e.file_size();
+    return total;
+}
+
+std::string write_genesis(const Options& o, const std::vector<Address>& funded)
+{
+    auto g = bench::bench_genesis_json(o.source_dir + "/genesis/dev.json", funded, o.max_block_txs);
+    std::string path = o.work_dir + "/genesis.json";
+    std::ofstream(path) << g.dump();
+    return path;
+}
+
+Genesis load_genesis(const std::string& path)
+{
+    std::ifstream in(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto g = json::genesis_from_text(ss.str());
+    if (!g) throw std::runtime_error("bench genesis: " + g.error().message());
+    return *g;
+}
+
+/// (a) Recover every signature once, on all cores.
+double measure_recovery(const bench::Workload& w, unsigned threads)
+{
+    std::atomic<std::size_t> bad{0};
+    auto t0 = Clock::now();
+    bench::parallel_for(w.txs.size(), threads, [&](std::size_t i) {
+        auto r = recover_signer(w.digests[i], w.txs[i].signature);
+        if (!r || *r != w.senders[i % w.senders.size()]) ++bad;
+    });
+    double s = seconds_since(t0);
+    if (bad) throw std::runtime_error("recovery mismatch in " + std::to_string(bad.load()) + " txs");
+    return static_cast<double>(w.txs.size()) / s;
+}
+
+/// Runs the real producer over a Chain until `expected` txs are committed; verifiers decode and
+/// recover each tx once as it "arrives" and admit it to the pool.
+double measure_block_path(const Options& o, const bench::Workload& w, const Genesis& genesis,
+                          const SecretKey& validator, std::uint64_t* height_out)
+{
+    const std::string dir = o.work_dir + "/block-path";
+    fs::remove_all(dir);
+    node::Chain chain(genesis, dir);
+    node::Mempool pool(node::MempoolConfig{w.txs.size() + 1, w.txs.size() + 1, w.txs.size() + 1});
+    node::Clock clock(true, chain.head().header.timestamp);
+    node::ProducerConfig pc;
+    pc.interval = std::chrono::milliseconds(o.interval_ms);
+    pc.max_block_txs = o.max_block_txs;
+    node::SoloProducer producer(chain, pool, clock, validator, pc);
+    producer.start();
+    const Hash32 dsep = chain.domain_separator();
+    std::atomic<std::size_t> rejected{0};
+    auto t0 = Clock::now();
+    bench::parallel_for(w.encoded.size(), o.threads, [&](std::size_t i) {
+        auto tx = decode_tx(ByteView{w.encoded[i]});
+        auto vt = tx ? verify_tx(dsep, std::move(*tx)) : Result<VerifiedTx>(tx.error());
+        if (!vt) {
+            ++rejected;
+            return;
+        }
+        const std::uint64_t n = chain.read([&](const StateView& s, const node::Head&) {
+            return contracts::nonce_of(s, vt->sender);
+        });
+        if (!pool.add(std::move(*vt), n)) ++rejected;
+        producer.notify();
+    });
+    while (pool.size() + pool.in_flight() > 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+    double s = seconds_since(t0);
+    producer.stop();
+    if (rejected) throw std::runtime_error(std::to_string(rejected.load()) + " txs refused in (b)");
+    // Every sender's nonce must have advanced by its share: all txs really applied.
+    chain.read([&](const StateView& st, const node::Head& head) {
+        for (std::size_t i = 0; i < w.senders.size(); ++i) {
+            std::uint64_t want = w.txs.size() / w.senders.size() + (i < w.txs.size() % w.senders.size());
+            if (contracts::nonce_of(st, w.senders[i]) != want)
+                throw std::runtime_error("(b) sender " + std::to_string(i) + " nonce mismatch");
+        }
+        *height_out = head.header.height;
+        return 0;
+    });
+    return static_cast<double>(w.txs.size()) / s;
+}
+
+/// The block path alone on pre-verified txs: apply + state root + synced commit, one thread.
+double measure_seal_only(const Options& o, const bench::Workload& w, const Genesis& genesis,
+                         const SecretKey& validator)
+{
+    const std::string dir = o.work_dir + "/seal-only";
+    fs::remove_all(dir);
+    node::Chain chain(genesis, dir);
+    const Hash32 dsep = chain.domain_separator();
+    std::vector<VerifiedTx> verified(w.txs.size());
+    bench::parallel_for(w.txs.size(), o.threads, [&](std::size_t i) { verified[i] = *verify_tx(dsep, w.txs[i]); });
+    auto t0 = Clock::now();
+    std::uint64_t ts = genesis.genesis_time;
+    for (std::size_t start = 0; start < verified.size(); start += o.max_block_txs) {
+        std::vector<VerifiedTx> block(std::make_move_iterator(verified.begin() + static_cast<std::ptrdiff_t>(start)),
+                                      std::make_move_iterator(verified.begin() + static_cast<std::ptrdiff_t>(
+                                          std::min(verified.size(), start + o.max_block_txs))));
+        auto r = chain.seal(std::move(block), ++ts, validator);
+        if (!r.rejected.empty()) throw std::runtime_error("seal-only: " + r.rejected[0].second.message());
+    }
+    return static_cast<double>(w.txs.size()) / seconds_since(t0);
+}
+
+/// Feeds a real node over HTTP with `clients` connections until everything is committed.
+double measure_end_to_end(const Options& o, const bench::Workload& w, const std::string& genesis_path,
+                          long* node_rss_kib)
+{
+    const std::string dir = o.work_dir + "/e2e";
+    fs::remove_all(dir);
+    bench::NodeProcess node(o.node_binary,
+                            {"--genesis", genesis_path, "--data-dir", dir, "--validator-key",
+                             o.source_dir + "/genesis/dev-validator.key", "--block-interval-ms",
+                             std::to_string(o.interval_ms), "--max-block-txs",
+                             std::to_string(o.max_block_txs), "--mempool-max-txs",
+                             std::to_string(w.txs.size() + 1), "--rpc-max-batch",
+                             std::to_string(std::max<std::size_t>(o.batch, 2000))});
+    std::atomic<std::size_t> next{0}, errors{0};
+    std::string first_error;
+    std::mutex err_mu;
+    auto t0 = Clock::now();
+    std::vector<std::thread> clients;
+    for (unsigned c = 0; c < o.clients; ++c)
+        clients.emplace_back([&] {
+            bench::RpcConnection conn(node.port());
+            for (std::size_t b; (b = next++) < w.rpc_batches.size();) {
+                std::string res = conn.post(w.rpc_batches[b]);
+                if (res.find("\"error\"") != std::string::npos) {
+                    ++errors;
+                    std::lock_guard l{err_mu};
+                    if (first_error.empty()) first_error = res.substr(0, 400);
+                }
+            }
+        });
+    for (auto& t : clients) t.join();
+    bench::RpcConnection poll(node.port());
+    while (poll.call("chain_getInfo")["pendingTxs"].get<std::size_t>() > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    double s = seconds_since(t0);
+    if (errors) throw std::runtime_error("(c) " + std::to_string(errors.load()) + " batches had errors: " + first_error);
+    for (std::size_t i = 0; i < w.senders.size(); i += std::max<std::size_t>(1, w.senders.size() / 50)) {
+        std::uint64_t want = w.txs.size() / w.senders.size() + (i < w.txs.size() % w.senders.size());
+        auto acct = poll.call("account_get", {{"address", to_checksum(w.senders[i])}});
+        if (acct["nonce"].get<std::uint64_t>() != want)
+            throw std::runtime_error("(c) sender " + std::to_string(i) + " nonce mismatch");
+    }
+    *node_rss_kib = node.peak_rss_kib();
+    return static_cast<double>(w.txs.size()) / s;
+}
+
+void run_state_size(const Options& o)
+{
+    // Fund `state_accounts` fresh addresses through real transfers in blocks, then restart a real
+    // node on the data directory: disk size, restart time (no block replay) and RSS.
+    const std::size_t n = o.state_accounts;
+    const std::size_t senders = std::max<std::size_t>(o.senders, n / 500);
+    std::cout << "state size: funding " << n << " accounts from " << senders << " senders\n";
+    std::vector<Address> funded(senders);
+    std::vector<SecretKey> keys(senders);
+    bench::parallel_for(senders, o.threads, [&](std::size_t i) {
+        keys[i] = bench::bench_key(i);
+        funded[i] = address_of(*public_key_of(keys[i]));
+    });
+    const std::string gpath = write_genesis(o, funded);
+    const Genesis genesis = load_genesis(gpath);
+    const SecretKey validator = node::read_key_file(o.source_dir + "/genesis/dev-validator.key");
+    const std::string dir = o.work_dir + "/state";
+    fs::remove_all(dir);
+    const Hash32 dsep = domain_separator({genesis.chain_id});
+    const TxTypeDef* transfer = find_tx_type("Transfer");
+    auto t0 = Clock::now();
+    {
+        node::Chain chain(genesis, dir);
+        std::uint64_t ts = genesis.genesis_time;
+        for (std::size_t start = 0; start < n; start += o.max_block_txs) {
+            const std::size_t end = std::min(n, start + o.max_block_txs);
+            std::vector<VerifiedTx> block(end - start);
+            bench::parallel_for(end - start, o.threads, [&](std::size_t j) {
+                const std::size_t i = start + j;
+                Address to;
+                Hash32 h = keccak256(std::string_view{"aif-bench account " + std::to_string(i)});
+                std::copy(h.bytes.begin(), h.bytes.begin() + 20, to.bytes.begin());
+                Tx tx;
+                tx.type = transfer;
+                tx.fields = {std::uint64_t{i / senders}, u128{1'000'000'000'000'000ULL}, to,
+                             std::string{"AIF"}, u128{1'000'000'000'000'000'000ULL}, std::string{}};
+                Hash32 d = signing_digest(dsep, tx);
+                tx.signature = *sign_digest(d, keys[i % senders]);
+                block[j] = *verify_tx(dsep, std::move(tx));
+            });
+            auto r = chain.seal(std::move(block), ++ts, validator);
+            if (!r.rejected.empty()) throw std::runtime_error("funding tx refused: " + r.rejected[0].second.message());
+            if ((start / o.max_block_txs) % 10 == 0)
+                std::cout << "  funded " << end << " / " << n << " (" << seconds_since(t0) << " s)\n" << std::flush;
+        }
+        std::cout << "  state entries: " << chain.read([](const StateView&, const node::Head&) { return 0; })
+                  << "\n";
+    }
+    std::cout << "funding took " << seconds_since(t0) << " s\n";
+    std::printf("state on disk:   %.1f MiB (%s)\n", static_cast<double>(dir_bytes(dir)) / (1 << 20), dir.c_str());
+    bench::NodeProcess node(o.node_binary, {"--genesis", gpath, "--data-dir", dir});
+    std::printf("restart time:    %.2f s to serving RPC (state loaded and root re-checked; no block replay)\n",
+                node.startup_seconds());
+    std::printf("node peak RSS:   %.1f MiB\n", static_cast<double>(node.peak_rss_kib()) / 1024);
+    bench::RpcConnection c(node.port());
+    std::cout << "head after restart: " << c.call("chain_getInfo").dump() << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    namespace po = boost::program_options;
+    Options o;
+    const fs::path self = fs::canonical("/proc/self/exe");
+    o.node_binary = (self.parent_path().parent_path() / "node" / "aif-node").string();
+    o.source_dir = AIF_BENCH_SOURCE_DIR;
+    po::options_description opts("aif-bench — transfer throughput against the signature-recovery ceiling\n\nOptions");
+    // clang-format off
+    opts.add_options()
+        ("help,h", "print this help")
+        ("txs", po::value(&o.txs)->default_value(o.txs), "signed transfers in the workload")
+        ("senders", po::value(&o.senders)->default_value(o.senders), "distinct funded senders")
+        ("threads", po::value(&o.threads)->default_value(o.threads), "threads for recovery and verification")
+        ("batch", po::value(&o.batch)->default_value(o.batch), "tx_send calls per JSON-RPC batch in (c)")
+        ("clients", po::value(&o.clients)->default_value(o.clients), "HTTP connections feeding the node in (c)")
+        ("block-interval-ms", po::value(&o.interval_ms)->default_value(o.interval_ms), "producer interval")
+        ("max-block-txs", po::value(&o.max_block_txs)->default_value(o.max_block_txs), "most txs per block")
+        ("skip-e2e", po::bool_switch(&o.skip_e2e), "skip (c), the real-node run")
+        ("state-size", po::value(&o.state_accounts), "instead: fund N accounts, report disk size, restart time, RSS")
+        ("node", po::value(&o.node_binary)->default_value(o.node_binary), "aif-node binary for (c)")
+        ("source-dir", po::value(&o.source_dir)->default_value(o.source_dir), "repository root (genesis/)")
+        ("work-dir", po::value(&o.work_dir), "scratch directory (default: a new temp dir, removed after)");
+    // clang-format on
+    try {
+        po::variables_map vm;
+        po::store(po::parse_command_line(argc, argv, opts), vm);
+        if (vm.count("help")) {
+            std::cout << opts << "\n";
+            return 0;
+        }
+        po::notify(vm);
+        if (o.senders == 0 || o.txs == 0 || o.threads == 0) throw std::invalid_argument("--txs, --senders, --threads must be positive");
+    } catch (const std::exception& e) {
+        std::cerr << "aif-bench: " << e.what() << "\n";
+        return 2;
+    }
+    const bool own_dir = o.work_dir.empty();
+    if (own_dir) o.work_dir = (fs::temp_directory_path() / ("aif-bench-" + std::to_string(getpid()))).string();
+    fs::create_directories(o.work_dir);
+    try {
+        std::printf("machine: %u hardware threads; using %u\n", std::thread::hardware_concurrency(), o.threads);
+        if (o.state_accounts > 0) {
+            run_state_size(o);
+        } else {
+            auto tg = Clock::now();
+            std::vector<Address> funded;
+            for (std::size_t i = 0; i < o.senders; ++i) funded.push_back(address_of(*public_key_of(bench::bench_key(i))));
+            const std::string gpath = write_genesis(o, funded);
+            const Genesis genesis = load_genesis(gpath);
+            bench::Workload w = bench::make_transfers(genesis.chain_id, o.txs, o.senders, o.batch, o.threads);
+            std::printf("workload: %zu transfers from %zu senders, generated and signed in %.1f s\n",
+                        w.txs.size(), w.senders.size(), seconds_since(tg));
+            const SecretKey validator = node::read_key_file(o.source_dir + "/genesis/dev-validator.key");
+            const double a = measure_recovery(w, o.threads);
+            std::printf("(a) signature recovery, %u threads:      %9.0f tx/s  (reference)\n", o.threads, a);
+            const double sealed = measure_seal_only(o, w, genesis, validator);
+            std::printf("    apply+root+commit only, 1 thread:     %9.0f tx/s  (pre-verified; for diagnosis)\n", sealed);
+            std::uint64_t height = 0;
+            const double b = measure_block_path(o, w, genesis, validator, &height);
+            std::printf("(b) verify+apply+commit (block path):     %9.0f tx/s  b/a = %.2f  (%llu blocks)\n", b,
+                        b / a, static_cast<unsigned long long>(height));
+            if (!o.skip_e2e) {
+                long node_rss = 0;
+                const double c = measure_end_to_end(o, w, gpath, &node_rss);
+                std::printf("(c) end to end, JSON-RPC over HTTP:       %9.0f tx/s  c/a = %.2f  (%u clients, batches of %zu)\n",
+                            c, c / a, o.clients, o.batch);
+                std::printf("aif-node peak RSS in (c): %.1f MiB\n", static_cast<double>(node_rss) / 1024);
+            }
+            std::printf("aif-bench peak RSS: %.1f MiB\n", static_cast<double>(self_peak_rss_kib()) / 1024);
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "aif-bench: error: " << e.what() << "\n";
+        if (own_dir) fs::remove_all(o.work_dir);
+        return 1;
+    }
+    if (own_dir) fs::remove_all(o.work_dir);
+    return 0;
+}

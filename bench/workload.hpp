@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) aifchain developers
+#pragma once
+
+#include "ledger/genesis.hpp"
+#include "ledger/tx.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace aif::bench {
+
+/// A signed transfer workload, generated before anything is timed.
+struct Workload
+{
+    std::uint64_t chain_id{0};
+    std::vector<ledger::SecretKey> keys;
+    std::vector<ledger::Address> senders;
+    /// Transactions in submission order: round-robin over senders, consecutive nonces.
+    std::vector<ledger::Tx> txs;
+    /// The signing digest of each tx (what recovery verifies).
+    std::vector<ledger::Hash32> digests;
+    /// Canonical binary form of each tx (as stored in blocks).
+    std::vector<ledger::Bytes> encoded;
+    /// JSON-RPC batch bodies of tx_send calls (for the end-to-end run).
+    std::vector<std::string> rpc_batches;
+};
+
+/// The dev genesis with `senders` extra accounts funded (deterministic keys), as JSON.
+[[nodiscard]] nlohmann::json bench_genesis_json(const std::string& dev_genesis_path,
+                                                const std::vector<ledger::Address>& funded,
+                                                std::uint32_t max_block_txs);
+
+/// Deterministic key of bench account `i`.
+[[nodiscard]] ledger::SecretKey bench_key(std::uint64_t i);
+
+/// Generates `n` transfers from `senders` accounts, signing on `threads` threads.
+[[nodiscard]] Workload make_transfers(std::uint64_t chain_id, std::size_t n, std::size_t senders,
+                                      std::size_t batch, unsigned threads);
+
+/// Runs `f(i)` for i in [0, n) on `threads` threads (dynamic chunks).
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& f);
+
+}  // namespace aif::bench
