@@ -140,8 +140,11 @@ BOOST_AUTO_TEST_CASE(build_message_fills_nonce_and_fee_and_names_missing_fields)
                 std::string::npos);
     BOOST_CHECK(message_of("Transfer", {{"to", "bob"}, {"to", "bob"}}).find("given twice") !=
                 std::string::npos);
-    BOOST_CHECK(message_of("Nope", {}).find("the node knows: Transfer, Ballot") !=
+    // The error lists what the node's tx_getTypes offers (every module's types, then Ballot).
+    const std::string unknown = message_of("Nope", {});
+    BOOST_CHECK(unknown.find("unknown transaction type 'Nope'; the node knows: Transfer, ") !=
                 std::string::npos);
+    BOOST_CHECK(unknown.find(", Ballot") != std::string::npos);
     // nonce/fee may be set explicitly.
     json m2 = build_message(
         types, "Transfer",
