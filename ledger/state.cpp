@@ -77,7 +77,7 @@ void State::put(const std::string& key, const std::string& value)
     it->second.value = value;
     it->second.leaf = leaf_of(key, value);
     std::uint32_t b = bucket_of(key);
-    if (inserted) m_buckets[b].insert(&it->first);
+    if (inserted) m_buckets[b].insert(&*it);
     m_dirty.insert(b);
 }
 
@@ -86,7 +86,7 @@ void State::put_with_leaf(const std::string& key, const std::string& value, cons
     auto [it, inserted] = m_entries.try_emplace(key);
     it->second.value = value;
     it->second.leaf = leaf;
-    if (inserted) m_buckets[bucket_of(key)].insert(&it->first);
+    if (inserted) m_buckets[bucket_of(key)].insert(&*it);
 }
 
 State::PendingRoot State::prepare_root(const ChangeSet& changes) const
@@ -108,16 +108,16 @@ State::PendingRoot State::prepare_root(const ChangeSet& changes) const
         std::size_t ci = 0;
         while (cur != current.end() || ci < changed.size()) {
             const bool take_change =
-                ci < changed.size() && (cur == current.end() || changed[ci]->first <= **cur);
+                ci < changed.size() && (cur == current.end() || changed[ci]->first <= (*cur)->first);
             if (take_change) {
-                if (cur != current.end() && changed[ci]->first == **cur) ++cur;  // replaced
+                if (cur != current.end() && changed[ci]->first == (*cur)->first) ++cur;  // replaced
                 if (changed[ci]->second) {
                     const Hash32& leaf = out.leaves.find(changed[ci]->first)->second;
                     buf.insert(buf.end(), leaf.bytes.begin(), leaf.bytes.end());
                 }
                 ++ci;
             } else {
-                const Hash32& leaf = m_entries.find(**cur)->second.leaf;
+                const Hash32& leaf = (*cur)->second.leaf;
                 buf.insert(buf.end(), leaf.bytes.begin(), leaf.bytes.end());
                 ++cur;
             }
@@ -161,7 +161,7 @@ void State::erase(const std::string& key)
     auto it = m_entries.find(key);
     if (it == m_entries.end()) return;
     std::uint32_t b = bucket_of(key);
-    m_buckets[b].erase(&it->first);
+    m_buckets[b].erase(&*it);
     m_entries.erase(it);
     m_dirty.insert(b);
 }
@@ -191,8 +191,8 @@ void State::rehash()
         Hash32 h;
         if (!bucket.empty()) {
             buf.clear();
-            for (const std::string* k : bucket) {
-                const Hash32& leaf = m_entries.find(*k)->second.leaf;
+            for (EntryPtr e : bucket) {
+                const Hash32& leaf = e->second.leaf;
                 buf.insert(buf.end(), leaf.bytes.begin(), leaf.bytes.end());
             }
             h = keccak256(ByteView{buf});

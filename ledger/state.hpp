@@ -96,11 +96,14 @@ private:
         std::string value;
         Hash32 leaf;
     };
-    struct KeyPtrLess
-    {
-        bool operator()(const std::string* a, const std::string* b) const { return *a < *b; }
-    };
     using Entries = std::map<std::string, Entry, std::less<>>;
+    /// A bucket holds pointers to its map nodes (stable until erased), ordered by key, so a
+    /// bucket's leaves are read without another lookup in the whole map.
+    using EntryPtr = const Entries::value_type*;
+    struct EntryPtrLess
+    {
+        bool operator()(EntryPtr a, EntryPtr b) const { return a->first < b->first; }
+    };
 
     static std::uint32_t bucket_of(std::string_view key);
     static Hash32 leaf_of(std::string_view key, std::string_view value);
@@ -110,7 +113,7 @@ private:
     void rehash();
 
     Entries m_entries;
-    std::vector<std::set<const std::string*, KeyPtrLess>> m_buckets;
+    std::vector<std::set<EntryPtr, EntryPtrLess>> m_buckets;
     /// Heap-ordered Merkle tree over buckets: node i has children 2i, 2i+1; leaves at
     /// BUCKETS..2·BUCKETS−1; root at 1.
     std::vector<Hash32> m_tree;
@@ -124,6 +127,10 @@ class StateOverlay final : public StateView
 {
 public:
     explicit StateOverlay(const StateView& base) : m_base(base) {}
+    /// Not copyable: `StateOverlay b{a}` must never silently copy `a` when a layer on top of
+    /// it was meant; write `StateOverlay b{static_cast<const StateView&>(a)}` for a layer.
+    StateOverlay(const StateOverlay&) = delete;
+    StateOverlay& operator=(const StateOverlay&) = delete;
 
     std::optional<std::string> get(std::string_view key) const override;
     /// The base's entries merged lazily with this layer's writes (a write wins on an equal key,
