@@ -11,10 +11,6 @@ namespace aif::contracts {
 using namespace ledger;
 
 namespace {
-ByteView view_of(std::string_view s)
-{
-    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
 }  // namespace
 
 Result<ChainConfig> read_chain_config(const StateView& s) noexcept
@@ -22,7 +18,7 @@ Result<ChainConfig> read_chain_config(const StateView& s) noexcept
     try {
         auto raw = s.get(keys::CHAIN);
         if (!raw) return err(ErrorCode::internal, "cfg/chain missing");
-        Reader r{view_of(*raw)};
+        Reader r{bytes_of(*raw)};
         ChainConfig c;
         c.chain_id = r.u64();
         c.genesis_time = r.u64();
@@ -51,7 +47,7 @@ Result<std::vector<Address>> read_validators(const StateView& s) noexcept
     try {
         auto raw = s.get(keys::VALIDATORS);
         if (!raw) return err(ErrorCode::internal, "cfg/validators missing");
-        Reader r{view_of(*raw)};
+        Reader r{bytes_of(*raw)};
         std::vector<Address> out;
         std::uint32_t n = r.u32();
         for (std::uint32_t i = 0; i < n && r.ok(); ++i) {

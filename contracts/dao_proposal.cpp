@@ -23,17 +23,7 @@ namespace {
 
 constexpr std::uint8_t RECORD_VERSION = 1;
 
-ByteView view_of(std::string_view s)
-{
-    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
 
-Address read_addr(Reader& r)
-{
-    Address a;
-    a.bytes = r.fixed<20>().bytes;
-    return a;
-}
 
 Event created_event(const Proposal& p)
 {
@@ -156,7 +146,7 @@ std::string encode_proposal(const Proposal& p)
 Result<Proposal> decode_proposal(std::string_view data) noexcept
 {
     try {
-        Reader r{view_of(data)};
+        Reader r{bytes_of(data)};
         Proposal p;
         if (r.u8() != RECORD_VERSION) return err(ErrorCode::internal, "proposal record version");
         p.id = r.u64();
@@ -164,7 +154,7 @@ Result<Proposal> decode_proposal(std::string_view data) noexcept
         if (kind > static_cast<std::uint8_t>(ProposalKind::ballot))
             return err(ErrorCode::internal, "proposal kind");
         p.kind = static_cast<ProposalKind>(kind);
-        p.proposer = read_addr(r);
+        p.proposer = r.address();
         p.title = r.str(dao_tx::MAX_TITLE);
         p.description = r.str(dao_tx::MAX_DESCRIPTION);
         p.created_height = r.u64();
@@ -185,7 +175,7 @@ Result<Proposal> decode_proposal(std::string_view data) noexcept
         p.executed_height = r.u64();
         p.param_key = r.str(dao_tx::MAX_PARAM_KEY);
         p.param_value = r.u128v();
-        p.recipient = read_addr(r);
+        p.recipient = r.address();
         p.amount = r.u128v();
         p.edition = r.u32();
         p.award_id = r.str(dao_tx::MAX_AWARD_ID);

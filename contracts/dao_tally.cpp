@@ -14,10 +14,6 @@ using namespace ledger;
 
 namespace {
 
-ByteView view_of(std::string_view s)
-{
-    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
 
 /// a × b as a 192-bit value (hi, lo) with b < 2^32: exact, so quorum and threshold tests
 /// never overflow whatever the amounts (STYLE §4: cross-multiplied fractions, no floats).
@@ -112,7 +108,7 @@ std::optional<VoteRecord> vote_of(const StateView& s, std::uint64_t id, const Ad
 {
     auto raw = s.get(keys::vote(id, voter));
     if (!raw) return std::nullopt;
-    Reader r{view_of(*raw)};
+    Reader r{bytes_of(*raw)};
     VoteRecord v;
     const std::uint8_t tag = r.u8();
     if (tag > static_cast<std::uint8_t>(Choice::Tag::film)) return std::nullopt;

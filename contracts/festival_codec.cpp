@@ -12,21 +12,7 @@ using namespace ledger;
 
 namespace {
 
-ByteView view_of(std::string_view s)
-{
-    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
-std::string to_str(Bytes b)
-{
-    return std::string(b.begin(), b.end());
-}
 
-Address read_addr(Reader& r)
-{
-    Address a;
-    a.bytes = r.fixed<20>().bytes;
-    return a;
-}
 void write_addrs(Writer& w, const std::vector<Address>& v)
 {
     w.u32(static_cast<std::uint32_t>(v.size()));
@@ -37,7 +23,7 @@ std::vector<Address> read_addrs(Reader& r, std::uint32_t max)
     std::vector<Address> out;
     const std::uint32_t n = r.u32();
     if (n > max) return out;
-    for (std::uint32_t i = 0; i < n && r.ok(); ++i) out.push_back(read_addr(r));
+    for (std::uint32_t i = 0; i < n && r.ok(); ++i) out.push_back(r.address());
     return out;
 }
 
@@ -74,17 +60,17 @@ std::string encode_film(const Film& f)
     w.u32(f.multiplier_bps);
     w.u64(f.fee_usd_cents);
     w.u128v(f.fee_paid);
-    return to_str(w.take());
+    return string_of(w.take());
 }
 
 Result<Film> decode_film(std::string_view raw) noexcept
 {
     try {
-        Reader r{view_of(raw)};
+        Reader r{bytes_of(raw)};
         Film f;
         f.id = r.u64();
         f.edition = r.u32();
-        f.submitter = read_addr(r);
+        f.submitter = r.address();
         f.title = r.str(4096);
         f.category = r.str(256);
         f.format = r.str(256);
@@ -119,12 +105,12 @@ std::string encode_tally(const FilmTally& t)
     for (auto a : t.r2_axis) w.u64(a);
     w.u32(t.r2_rank);
     w.u32(t.r3_votes);
-    return to_str(w.take());
+    return string_of(w.take());
 }
 
 Result<FilmTally> decode_tally(std::string_view raw) noexcept
 {
-    Reader r{view_of(raw)};
+    Reader r{bytes_of(raw)};
     FilmTally t;
     const std::uint8_t st = r.u8();
     if (st > static_cast<std::uint8_t>(FilmStatus::awarded))
@@ -154,14 +140,14 @@ std::string encode_juror(const Juror& j)
     w.u32(j.r2_reveals);
     w.u32(j.r3_votes);
     w.u32(j.conflicts);
-    return to_str(w.take());
+    return string_of(w.take());
 }
 
 Result<Juror> decode_juror(std::string_view raw) noexcept
 {
-    Reader r{view_of(raw)};
+    Reader r{bytes_of(raw)};
     Juror j;
-    j.address = read_addr(r);
+    j.address = r.address();
     j.edition = r.u32();
     const std::uint8_t f = r.u8();
     if (f > static_cast<std::uint8_t>(Faction::community))
@@ -185,14 +171,14 @@ std::string encode_r1(const R1ReviewRecord& x)
     w.u8(x.verified_ai);
     w.u8(x.ethics_ok ? 1 : 0);
     w.u64(x.height);
-    return to_str(w.take());
+    return string_of(w.take());
 }
 
 Result<R1ReviewRecord> decode_r1(std::string_view raw) noexcept
 {
-    Reader r{view_of(raw)};
+    Reader r{bytes_of(raw)};
     R1ReviewRecord x;
-    x.juror = read_addr(r);
+    x.juror = r.address();
     x.pass = r.u8() != 0;
     x.verified_ai = r.u8();
     x.ethics_ok = r.u8() != 0;
@@ -209,14 +195,14 @@ std::string encode_r2(const R2Entry& e)
     w.u8(e.revealed ? 1 : 0);
     for (auto s : e.scores) w.u8(s);
     w.u64(e.revealed_height);
-    return to_str(w.take());
+    return string_of(w.take());
 }
 
 Result<R2Entry> decode_r2(std::string_view raw) noexcept
 {
-    Reader r{view_of(raw)};
+    Reader r{bytes_of(raw)};
     R2Entry e;
-    e.juror = read_addr(r);
+    e.juror = r.address();
     e.commitment = r.fixed<32>();
     e.committed_height = r.u64();
     e.revealed = r.u8() != 0;
@@ -232,12 +218,12 @@ std::string encode_award_result(const AwardResult& a)
     w.u64(a.film_id);
     w.u64(a.token_id);
     w.u32(a.votes);
-    return to_str(w.take());
+    return string_of(w.take());
 }
 
 Result<AwardResult> decode_award_result(std::string_view raw) noexcept
 {
-    Reader r{view_of(raw)};
+    Reader r{bytes_of(raw)};
     AwardResult a;
     const std::uint8_t st = r.u8();
     if (st > static_cast<std::uint8_t>(AwardStatus::vacant))
@@ -267,13 +253,13 @@ std::string encode_trophy(const Trophy& t)
     w.u32(t.r2_count);
     w.u64(t.minted_height);
     w.u64(t.minted_at);
-    return to_str(w.take());
+    return string_of(w.take());
 }
 
 Result<Trophy> decode_trophy(std::string_view raw) noexcept
 {
     try {
-        Reader r{view_of(raw)};
+        Reader r{bytes_of(raw)};
         Trophy t;
         t.token_id = r.u64();
         t.edition = r.u32();
@@ -303,15 +289,15 @@ std::string encode_provenance(const ProvenanceEntry& p)
     w.fixed(p.to);
     w.u64(p.height);
     w.u64(p.timestamp);
-    return to_str(w.take());
+    return string_of(w.take());
 }
 
 Result<ProvenanceEntry> decode_provenance(std::string_view raw) noexcept
 {
-    Reader r{view_of(raw)};
+    Reader r{bytes_of(raw)};
     ProvenanceEntry p;
-    p.from = read_addr(r);
-    p.to = read_addr(r);
+    p.from = r.address();
+    p.to = r.address();
     p.height = r.u64();
     p.timestamp = r.u64();
     return finish(r, p, "provenance");
@@ -322,14 +308,14 @@ std::string encode_owner(const TrophyOwner& o)
     Writer w;
     w.fixed(o.owner);
     w.u32(o.entries);
-    return to_str(w.take());
+    return string_of(w.take());
 }
 
 Result<TrophyOwner> decode_owner(std::string_view raw) noexcept
 {
-    Reader r{view_of(raw)};
+    Reader r{bytes_of(raw)};
     TrophyOwner o;
-    o.owner = read_addr(r);
+    o.owner = r.address();
     o.entries = r.u32();
     return finish(r, o, "trophy owner");
 }

@@ -15,10 +15,6 @@ using namespace ledger;
 
 namespace {
 
-ByteView view_of(std::string_view s)
-{
-    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
 
 template <typename T, typename Decode>
 std::optional<T> load(const StateView& s, const std::string& key, Decode decode)
@@ -165,7 +161,7 @@ EditionStats edition_stats(const StateView& s, std::uint32_t year)
     EditionStats st;
     auto raw = s.get(keys::edition_stats(year));
     if (!raw) return st;
-    Reader r{view_of(*raw)};
+    Reader r{bytes_of(*raw)};
     st.films = r.u64();
     st.jurors = r.u32();
     if (!r.done()) return {};

@@ -12,15 +12,7 @@ using namespace ledger;
 
 namespace {
 
-ByteView view_of(std::string_view s)
-{
-    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
 
-std::string to_str(Bytes b)
-{
-    return std::string(b.begin(), b.end());
-}
 
 /// Record format versions: a decoder refuses a record it does not know.
 constexpr std::uint8_t ASSET_V1 = 1, ORDER_V1 = 1, TRADE_V1 = 1;
@@ -284,12 +276,12 @@ std::string encode_asset(const AssetRecord& a)
     w.u128v(a.supply);
     w.u64(a.issued_height);
     w.u64(a.issued_time);
-    return to_str(w.take());
+    return string_of(w.take());
 }
 
 std::optional<AssetRecord> decode_asset(std::string_view raw)
 {
-    Reader r{view_of(raw)};
+    Reader r{bytes_of(raw)};
     if (r.u8() != ASSET_V1) return std::nullopt;
     AssetRecord a;
     a.symbol = r.str(64);
@@ -320,12 +312,12 @@ std::string encode_order(const Order& o)
     w.u64(o.created_height);
     w.u64(o.created_time);
     w.str(o.close_reason);
-    return to_str(w.take());
+    return string_of(w.take());
 }
 
 std::optional<Order> decode_order(std::string_view raw)
 {
-    Reader r{view_of(raw)};
+    Reader r{bytes_of(raw)};
     if (r.u8() != ORDER_V1) return std::nullopt;
     Order o;
     o.id = r.u64();
@@ -364,12 +356,12 @@ std::string encode_trade(const Trade& t)
     w.fixed(t.taker);
     w.u128v(t.fee);
     w.u128v(t.royalty);
-    return to_str(w.take());
+    return string_of(w.take());
 }
 
 std::optional<Trade> decode_trade(std::string_view raw)
 {
-    Reader r{view_of(raw)};
+    Reader r{bytes_of(raw)};
     if (r.u8() != TRADE_V1) return std::nullopt;
     Trade t;
     t.seq = r.u64();

@@ -12,6 +12,18 @@
 
 namespace aif::ledger {
 
+/// A state value or key (std::string) viewed as bytes.
+inline ByteView bytes_of(std::string_view s)
+{
+    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
+
+/// Bytes as a std::string (state values are strings).
+inline std::string string_of(const Bytes& b)
+{
+    return std::string(b.begin(), b.end());
+}
+
 /// Appends the canonical binary encoding used for blocks, receipts and state values: big-endian
 /// fixed-width integers, u32-length-prefixed variable data. One encoding per value, so equal
 /// values give equal bytes (what roots and hashes need).
@@ -51,6 +63,8 @@ public:
     }
     Bytes& out() { return m_out; }
     Bytes take() { return std::move(m_out); }
+    /// The encoding as a std::string (the type state values have).
+    std::string take_string() { return string_of(m_out); }
 
 private:
     Bytes m_out;
@@ -62,6 +76,8 @@ class Reader
 {
 public:
     explicit Reader(ByteView in) : m_in(in) {}
+    /// Reads a state value in place.
+    explicit Reader(std::string_view in) : m_in(bytes_of(in)) {}
 
     std::uint8_t u8() { return static_cast<std::uint8_t>(take_int(1)); }
     std::uint16_t u16() { return static_cast<std::uint16_t>(take_int(2)); }
@@ -81,6 +97,12 @@ public:
             m_pos += N;
         }
         return b;
+    }
+    Address address()
+    {
+        Address a;
+        a.bytes = fixed<20>().bytes;
+        return a;
     }
     Bytes var(std::size_t max_len = 1u << 24)
     {

@@ -7,14 +7,6 @@
 namespace aif::ledger {
 
 namespace {
-ByteView view_of(std::string_view s)
-{
-    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
-std::string to_string(Bytes b)
-{
-    return std::string(b.begin(), b.end());
-}
 }  // namespace
 
 std::string encode_edition(const Edition& e)
@@ -52,13 +44,13 @@ std::string encode_edition(const Edition& e)
         w.u32(x.tier);
         w.str(x.kind);
     }
-    return to_string(w.take());
+    return w.take_string();
 }
 
 Result<Edition> decode_edition(std::string_view data) noexcept
 {
     try {
-        Reader r{view_of(data)};
+        Reader r{bytes_of(data)};
         Edition e;
         e.year = r.u32();
         for (std::uint32_t n = r.u32(), i = 0; i < n && r.ok() && i < 64; ++i) {
@@ -108,12 +100,12 @@ std::string encode_params(const Params& p)
     Writer w;
     w.u128v(p.min_fee);
     w.u32(p.max_block_txs);
-    return to_string(w.take());
+    return w.take_string();
 }
 
 Result<Params> decode_params(std::string_view data) noexcept
 {
-    Reader r{view_of(data)};
+    Reader r{bytes_of(data)};
     Params p;
     p.min_fee = r.u128v();
     p.max_block_txs = r.u32();
@@ -131,12 +123,12 @@ std::string encode_dao_params(const DaoParams& p)
     w.u32(p.quorum_bps);
     w.u32(p.pass_threshold_bps);
     w.u64(p.timelock);
-    return to_string(w.take());
+    return w.take_string();
 }
 
 Result<DaoParams> decode_dao_params(std::string_view data) noexcept
 {
-    Reader r{view_of(data)};
+    Reader r{bytes_of(data)};
     DaoParams p;
     p.proposal_deposit = r.u128v();
     p.proposal_threshold = r.u128v();
@@ -155,12 +147,12 @@ std::string encode_market_params(const MarketParams& p)
     w.u32(p.fee_bps);
     w.u32(p.royalty_bps);
     w.u32(p.max_open_orders);
-    return to_string(w.take());
+    return w.take_string();
 }
 
 Result<MarketParams> decode_market_params(std::string_view data) noexcept
 {
-    Reader r{view_of(data)};
+    Reader r{bytes_of(data)};
     MarketParams p;
     p.fee_bps = r.u32();
     p.royalty_bps = r.u32();

@@ -32,10 +32,6 @@ void check(const rocksdb::Status& s, const std::string& what)
     if (!s.ok()) throw StoreError(what + ": " + s.ToString());
 }
 
-ByteView view_of(const std::string& s)
-{
-    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
 
 }  // namespace
 
@@ -116,7 +112,7 @@ std::vector<Receipt> Store::receipts_at(std::uint64_t height) const
     std::vector<Receipt> out;
     auto v = get_raw("R" + be64(height));
     if (!v) return out;
-    Reader r{view_of(*v)};
+    Reader r{bytes_of(*v)};
     std::uint32_t n = r.u32();
     for (std::uint32_t i = 0; i < n && r.ok(); ++i) {
         Bytes raw = r.var();
@@ -132,7 +128,7 @@ std::optional<TxLocation> Store::tx_location(const Hash32& hash) const
 {
     auto v = get_raw(hkey('T', hash));
     if (!v || v->size() != 12) return std::nullopt;
-    Reader r{view_of(*v)};
+    Reader r{bytes_of(*v)};
     TxLocation loc;
     loc.height = r.u64();
     loc.index = r.u32();
