@@ -235,6 +235,11 @@ std::uint64_t parse_count(const std::string& text, const std::string& flag, std:
     return static_cast<std::uint64_t>(*v);
 }
 
+std::uint64_t count_option(const po::variables_map& vm, const std::string& name, std::uint64_t max)
+{
+    return parse_count(vm[name].as<std::string>(), "--" + name, max);
+}
+
 std::string render_text(const json& j)
 {
     if (!j.is_object()) return (j.is_string() ? j.get<std::string>() : j.dump()) + "\n";

@@ -90,6 +90,10 @@ struct CommandSpec
 /// A decimal whole number for `flag` in [0, max]. Throws WalletError(usage).
 [[nodiscard]] std::uint64_t parse_count(const std::string& text, const std::string& flag,
                                         std::uint64_t max);
+/// parse_count of option `name`, which must be present: a whole number in [0, max].
+/// Throws WalletError(usage) naming --NAME.
+[[nodiscard]] std::uint64_t count_option(const po::variables_map& vm, const std::string& name,
+                                         std::uint64_t max = ~std::uint64_t{0});
 
 /// Renders a JSON object for humans: "key: value" lines; nested values as compact JSON.
 [[nodiscard]] std::string render_text(const nlohmann::json& j);

@@ -9,8 +9,7 @@
 #include "ledger/crypto.hpp"
 #include "wallet/amount.hpp"
 #include "wallet/errors.hpp"
-#include "wallet/node_api.hpp"
-#include "wallet/tx_builder.hpp"
+#include "wallet/tx_command.hpp"
 
 namespace aif::wallet {
 
@@ -19,108 +18,17 @@ using nlohmann::json;
 
 namespace {
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
-void add_tx_options(CommandSpec& spec)
-{
-    spec.options.add_options()("from", po::value<std::string>()->required(),
-                               "name of the signing key")(
-        "fee", po::value<std::string>(), "fee in AIF (whole units; default: minFee)")(
-        "nonce", po::value<std::string>(), "nonce override (default: the account's next nonce)")(
-        "no-wait", po::bool_switch(), "send and return without waiting for the receipt")(
-        "wait", po::bool_switch(), "wait for the receipt (the default; accepted for symmetry)")(
-        "timeout", po::value<std::string>(), "seconds to wait for the receipt (default 30)");
-}
-
-/// What every transaction fetches first (as `transfer` does, docs/wallet.md).
-struct TxSetup
-{
-    KeyEntry sender;
-    ChainInfo info;
-    TxTypes types;
-    AccountState account;
-    u128 fee{0};
-    std::uint64_t nonce{0};
-};
-
-TxSetup prepare(CliContext& ctx, const po::variables_map& vm)
-{
-    const auto from = vm["from"].as<std::string>();
-    KeyDir::validate_name(from);
-    KeyEntry sender = ctx.keys().find(from);  // before any network call or prompt
-    RpcClient& rpc = ctx.rpc();
-    ChainInfo info = get_chain_info(rpc);
-    TxTypes types = get_tx_types(rpc);
-    AccountState account = get_account(rpc, sender.address);
-    TxSetup s{std::move(sender), std::move(info), std::move(types), std::move(account), 0, 0};
-    s.fee = vm.count("fee") ? parse_amount(vm["fee"].as<std::string>(), AIF_DECIMALS, "--fee")
-                            : s.info.min_fee;
-    if (s.fee < s.info.min_fee)
-        throw refused_error("--fee " + format_amount(s.fee, AIF_DECIMALS) +
-                                " AIF is below the chain's minimum fee " +
-                                format_amount(s.info.min_fee, AIF_DECIMALS) + " AIF",
-                            {{"reason", "fee_too_low"}});
-    s.nonce = vm.count("nonce")
-                  ? parse_count(vm["nonce"].as<std::string>(), "--nonce", ~std::uint64_t{0})
-                  : s.account.nonce;
-    return s;
-}
-
-/// The attributes of the first event `name` in a tx_get answer, or an empty object.
-json event_attrs(const json& r, const std::string& name)
-{
-    for (const auto& e : r.value("events", json::array()))
-        if (e.value("name", "") == name) return e.value("attrs", json::object());
-    return json::object();
-}
-
-/// What to print for a committed transaction: adds fields to `out` and returns the text.
-using Summary = std::function<std::string(json& out)>;
-
-/// Signs, sends, waits (unless --no-wait) and prints. Exit 3 when refused or rejected.
-int sign_send_report(CliContext& ctx, const po::variables_map& vm, const TxSetup& s,
-                     const std::string& type, const Fields& fields, const Summary& summary)
-{
-    auto resolve = [&ctx](std::string_view text, const std::string& flag) {
-        return ctx.resolve_address(text, flag);
-    };
-    json message = build_message(s.types, type, fields, s.nonce, s.fee, resolve);
-    SecretString password = ctx.passwords().existing(s.sender.name);
-    SecretKeyHolder key = ctx.keys().unlock(s.sender.name, password.view());
-    SignedTx tx = sign_tx(s.types, type, std::move(message), key.key());
-    if (tx.from != s.sender.address)
-        throw key_error("key " + s.sender.name + " decrypts to " + ledger::to_checksum(tx.from) +
-                        ", not its listed address " + ledger::to_checksum(s.sender.address));
-    const std::string hash = send_tx(ctx.rpc(), tx);
-    if (vm["no-wait"].as<bool>()) {
-        ctx.print({{"hash", hash}, {"status", "pending"}}, "sent " + hash + "\n");
-        return 0;
-    }
-    if (!ctx.json_output()) ctx.err() << "sent " << hash << ", waiting…\n";
-    json r = wait_for_tx(ctx.rpc(), hash, wait_timeout(vm));
-    if (r.value("status", "") != "committed") return print_final_status(ctx, hash, r);
-    json out = r;
-    out["hash"] = hash;
-    const std::string text = summary(out);
-    ctx.print(out,
-              text + "tx " + hash + " in block " + std::to_string(r.value("height", 0)) + "\n");
-    return 0;
-}
-
-std::uint64_t proposal_id(const po::variables_map& vm)
-{
-    return parse_count(vm["proposal"].as<std::string>(), "--proposal", ~std::uint64_t{0});
-}
-
 int delegate_to(CliContext& ctx, const po::variables_map& vm, const std::string& to)
 {
-    TxSetup s = prepare(ctx, vm);
-    return sign_send_report(ctx, vm, s, "Delegate", {{"to", to}}, [&](json& out) {
+    const TxSetup s = prepare_tx(ctx, vm);
+    const json r = submit_tx(ctx, vm, s, "Delegate", {{"to", to}}, wait_requested(vm));
+    const auto summary = [&](json& out) {
         const json e = event_attrs(out, "DelegateChanged");
         const std::string d = e.value("delegate", "");
         return s.sender.name + (d.empty() ? " no longer delegates" : " now delegates to " + d) +
                " (" + dao_cli::aif_text(e.value("amount", "0"), "amount") + ")\n";
-    });
+    };
+    return report_tx(ctx, r, summary_with_block(summary));
 }
 
 int delegate(CliContext& ctx, const std::vector<std::string>& args)
@@ -135,7 +43,7 @@ int delegate(CliContext& ctx, const std::vector<std::string>& args)
         {}};
     spec.options.add_options()("to", po::value<std::string>()->required(),
                                "delegatee: address or key name (yourself to vote yourself)");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::by_default);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
     const auto to = ctx.resolve_address((*vm)["to"].as<std::string>(), "--to");
@@ -149,7 +57,7 @@ int undelegate(CliContext& ctx, const std::vector<std::string>& args)
                      "Withdraws NAME's delegation: its AIF stops counting as voting power.",
                      {"Options", 100},
                      {}};
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::by_default);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
     return delegate_to(ctx, *vm, "0x0000000000000000000000000000000000000000");
@@ -190,7 +98,7 @@ int propose(CliContext& ctx, const std::vector<std::string>& args)
         "amount", po::value<std::string>(), "spend: AIF, whole units (e.g. 12.5)")(
         "edition", po::value<std::string>(), "ballot: festival edition (year)")(
         "award", po::value<std::string>(), "ballot: the award id (a \"dao\" award)");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::by_default);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
     const auto kind = (*vm)["kind"].as<std::string>();
@@ -200,7 +108,7 @@ int propose(CliContext& ctx, const std::vector<std::string>& args)
         return (*vm)[flag].as<std::string>();
     };
     std::string title = vm->count("title") ? (*vm)["title"].as<std::string>() : "";
-    Fields fields;
+    TxFields fields;
     std::string type;
     if (kind == "text") {
         type = "ProposeText";
@@ -234,8 +142,9 @@ int propose(CliContext& ctx, const std::vector<std::string>& args)
     }
     fields.insert(fields.begin(),
                   {{"title", title}, {"description", (*vm)["description"].as<std::string>()}});
-    TxSetup s = prepare(ctx, *vm);
-    return sign_send_report(ctx, *vm, s, type, fields, [&](json& out) {
+    const TxSetup s = prepare_tx(ctx, *vm);
+    const json r = submit_tx(ctx, *vm, s, type, fields, wait_requested(*vm));
+    const auto summary = [&](json& out) {
         const json e = event_attrs(out, "ProposalCreated");
         const std::string id = e.value("proposalId", "");
         if (!id.empty()) out["proposalId"] = std::stoull(id);
@@ -245,7 +154,8 @@ int propose(CliContext& ctx, const std::vector<std::string>& args)
                (deposit == "0" ? ", no deposit"
                                : ", deposit " + dao_cli::aif_text(deposit, "deposit") + " locked") +
                "\n";
-    });
+    };
+    return report_tx(ctx, r, summary_with_block(summary));
 }
 
 int vote(CliContext& ctx, const std::vector<std::string>& args)
@@ -260,24 +170,25 @@ int vote(CliContext& ctx, const std::vector<std::string>& args)
         {}};
     spec.options.add_options()("proposal", po::value<std::string>()->required(), "proposal id")(
         "choice", po::value<std::string>()->required(), "for, against, abstain or a film id");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::by_default);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    const std::uint64_t id = proposal_id(*vm);
+    const std::uint64_t id = count_option(*vm, "proposal");
     const auto choice = (*vm)["choice"].as<std::string>();
     if (!dao_cli::plausible_choice(choice))
         throw usage_error("--choice: '" + choice + "' must be for, against, abstain or a film id");
-    TxSetup s = prepare(ctx, *vm);
-    return sign_send_report(ctx, *vm, s, "Vote",
-                            {{"proposalId", std::to_string(id)}, {"choice", choice}},
-                            [&](json& out) {
-                                const json e = event_attrs(out, "VoteCast");
-                                const std::string prev = e.value("previous", "");
-                                return s.sender.name + " voted " + e.value("choice", "") +
-                                       " on proposal " + std::to_string(id) + " with " +
-                                       dao_cli::aif_text(e.value("power", "0"), "power") +
-                                       (prev.empty() ? "" : " (was " + prev + ")") + "\n";
-                            });
+    const TxSetup s = prepare_tx(ctx, *vm);
+    const json r =
+        submit_tx(ctx, *vm, s, "Vote", {{"proposalId", std::to_string(id)}, {"choice", choice}},
+                  wait_requested(*vm));
+    const auto summary = [&](json& out) {
+        const json e = event_attrs(out, "VoteCast");
+        const std::string prev = e.value("previous", "");
+        return s.sender.name + " voted " + e.value("choice", "") + " on proposal " +
+               std::to_string(id) + " with " + dao_cli::aif_text(e.value("power", "0"), "power") +
+               (prev.empty() ? "" : " (was " + prev + ")") + "\n";
+    };
+    return report_tx(ctx, r, summary_with_block(summary));
 }
 
 int execute_or_finalize(CliContext& ctx, const std::vector<std::string>& args, bool execute)
@@ -293,14 +204,15 @@ int execute_or_finalize(CliContext& ctx, const std::vector<std::string>& args, b
         {"Options", 100},
         {}};
     spec.options.add_options()("proposal", po::value<std::string>()->required(), "proposal id");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::by_default);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    const std::uint64_t id = proposal_id(*vm);
-    TxSetup s = prepare(ctx, *vm);
-    return sign_send_report(
-        ctx, *vm, s, execute ? "ExecuteProposal" : "FinalizeProposal",
-        {{"proposalId", std::to_string(id)}}, [&](json& out) {
+    const std::uint64_t id = count_option(*vm, "proposal");
+    const TxSetup s = prepare_tx(ctx, *vm);
+    const json r = submit_tx(ctx, *vm, s, execute ? "ExecuteProposal" : "FinalizeProposal",
+                             {{"proposalId", std::to_string(id)}}, wait_requested(*vm));
+    const auto summary =
+        [&](json& out) {
             std::string text;
             if (const json p = event_attrs(out, "ParamChanged"); !p.empty())
                 text += p.value("key", "") + " changed from " + p.value("previous", "") + " to " +
@@ -315,7 +227,8 @@ int execute_or_finalize(CliContext& ctx, const std::vector<std::string>& args, b
                 text += "deposit " + dao_cli::aif_text(p.value("amount", "0"), "amount") +
                         " kept by the treasury\n";
             return text.empty() ? "proposal " + std::to_string(id) + " done\n" : text;
-        });
+        };
+    return report_tx(ctx, r, summary_with_block(summary));
 }
 
 }  // namespace

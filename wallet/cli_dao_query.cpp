@@ -125,10 +125,8 @@ int list(CliContext& ctx, const std::vector<std::string>& args)
     if (vm->count("proposer"))
         params["proposer"] = ledger::to_checksum(
             ctx.resolve_address((*vm)["proposer"].as<std::string>(), "--proposer"));
-    if (vm->count("from-id"))
-        params["fromId"] = parse_count((*vm)["from-id"].as<std::string>(), "--from-id", ~0ULL);
-    if (vm->count("limit"))
-        params["limit"] = parse_count((*vm)["limit"].as<std::string>(), "--limit", 1000);
+    if (vm->count("from-id")) params["fromId"] = count_option(*vm, "from-id");
+    if (vm->count("limit")) params["limit"] = count_option(*vm, "limit", 1000);
     json r = ctx.rpc().call("dao_listProposals", params);
     std::ostringstream s;
     for (const auto& p : r.value("proposals", json::array()))
@@ -171,8 +169,7 @@ int power(CliContext& ctx, const std::vector<std::string>& args)
         return 0;
     }
     json params = {{"address", address}};
-    if (vm->count("height"))
-        params["height"] = parse_count((*vm)["height"].as<std::string>(), "--height", ~0ULL);
+    if (vm->count("height")) params["height"] = count_option(*vm, "height");
     json r = ctx.rpc().call("dao_getVotingPower", params);
     ctx.print(r, address + ": " + aif_text(r.at("power"), "power") + " at height " +
                      std::to_string(r.value("height", 0)) + "\n");

@@ -17,14 +17,9 @@ namespace aif::wallet {
 
 using nlohmann::json;
 namespace fc = festival_cli;
+using fc::str_of;
 
 namespace {
-
-std::string str_of(const json& j, const char* key)
-{
-    if (!j.contains(key) || j[key].is_null()) return "-";
-    return j[key].is_string() ? j[key].get<std::string>() : j[key].dump();
-}
 
 std::string aif_text(const std::string& base_units)
 {
@@ -83,7 +78,7 @@ int film_submit(CliContext& ctx, const std::vector<std::string>& args)
         "uri", po::value<std::string>()->required(), "where the film is (1–512 bytes)")(
         "creators", po::value<std::string>()->default_value(""),
         "comma-separated creator addresses or key names (default: the submitter)");
-    fc::add_tx_options(spec);
+    add_tx_options(spec, TxWait::on_request);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
     const auto ai = fc::parse_named_numbers(
@@ -97,8 +92,8 @@ int film_submit(CliContext& ctx, const std::vector<std::string>& args)
         hash = ledger::to_hex(sha256_file((*vm)["content-file"].as<std::string>()));
     else
         hash = (*vm)["content-hash"].as<std::string>();
-    const fc::Fields fields = {
-        {"edition", std::to_string(fc::number(*vm, "edition", 0xffffffffULL))},
+    const TxFields fields = {
+        {"edition", std::to_string(count_option(*vm, "edition", 0xffffffffULL))},
         {"title", (*vm)["title"].as<std::string>()},
         {"category", (*vm)["category"].as<std::string>()},
         {"format", (*vm)["format"].as<std::string>()},
@@ -114,21 +109,21 @@ int film_submit(CliContext& ctx, const std::vector<std::string>& args)
         {"contentHash", hash},
         {"uri", (*vm)["uri"].as<std::string>()}};
     json r = fc::send(ctx, *vm, "SubmitFilm", fields, /*wait=*/true);
-    if (r.value("status", "") != "committed") return fc::report(ctx, r, "");
-    const std::string id = fc::event_attr(r, "FilmSubmitted", "filmId");
-    const std::string window = fc::event_attr(r, "FilmSubmitted", "window");
-    const std::string bps = fc::event_attr(r, "FilmSubmitted", "multiplierBps");
-    const std::string fee = fc::event_attr(r, "FilmSubmitted", "fee");
-    const std::string cents = fc::event_attr(r, "FilmSubmitted", "feeUsdCents");
+    if (r.value("status", "") != "committed") return report_tx(ctx, r);
+    const std::string id = event_attr(r, "FilmSubmitted", "filmId");
+    const std::string window = event_attr(r, "FilmSubmitted", "window");
+    const std::string bps = event_attr(r, "FilmSubmitted", "multiplierBps");
+    const std::string fee = event_attr(r, "FilmSubmitted", "fee");
+    const std::string cents = event_attr(r, "FilmSubmitted", "feeUsdCents");
     json extra = {{"filmId", id.empty() ? json(nullptr) : json(std::stoull(id))},
                   {"window", window},
                   {"multiplierBps", bps.empty() ? json(nullptr) : json(std::stoul(bps))},
                   {"submissionFee", fee}};
     const std::string summary =
-        "film " + id + " submitted (overall AI " + fc::event_attr(r, "FilmSubmitted", "aiOverall") +
+        "film " + id + " submitted (overall AI " + event_attr(r, "FilmSubmitted", "aiOverall") +
         " %): " + window + " window, fee " + aif_text(fee) + " (" +
         usd_text(cents.empty() ? 0 : std::stoull(cents)) + ", × " + bps + " bps) to the treasury";
-    return fc::report(ctx, r, summary, extra);
+    return report_tx(ctx, r, summary_with_hash(summary, extra));
 }
 
 std::string film_text(const json& f)
@@ -193,7 +188,7 @@ int film_get(CliContext& ctx, const std::vector<std::string>& args)
     spec.positional.add("id", 1);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    json f = ctx.rpc().call("film_get", {{"filmId", fc::number(*vm, "id")}});
+    json f = ctx.rpc().call("film_get", {{"filmId", count_option(*vm, "id")}});
     ctx.print(f, film_text(f));
     return 0;
 }
@@ -210,7 +205,7 @@ int film_list(CliContext& ctx, const std::vector<std::string>& args)
         "status", po::value<std::string>(), "only films with this status");
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    json params = {{"edition", fc::number(*vm, "edition", 0xffffffffULL)}};
+    json params = {{"edition", count_option(*vm, "edition", 0xffffffffULL)}};
     if (vm->count("status")) params["status"] = (*vm)["status"].as<std::string>();
     json r = ctx.rpc().call("film_list", params);
     std::ostringstream s;
@@ -233,7 +228,8 @@ int award_list(CliContext& ctx, const std::vector<std::string>& args)
     spec.options.add_options()("edition", po::value<std::string>()->required(), "edition year");
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    json r = ctx.rpc().call("award_list", {{"edition", fc::number(*vm, "edition", 0xffffffffULL)}});
+    json r =
+        ctx.rpc().call("award_list", {{"edition", count_option(*vm, "edition", 0xffffffffULL)}});
     std::ostringstream s;
     s << "edition " << str_of(r, "edition") << " (" << str_of(r, "phase") << ")\n";
     for (const auto& a : r["awards"]) {
@@ -261,7 +257,7 @@ int nft_get(CliContext& ctx, const std::vector<std::string>& args)
     spec.positional.add("id", 1);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    json t = ctx.rpc().call("nft_get", {{"tokenId", fc::number(*vm, "id")}});
+    json t = ctx.rpc().call("nft_get", {{"tokenId", count_option(*vm, "id")}});
     std::ostringstream s;
     s << "trophy #" << str_of(t, "tokenId") << ": " << str_of(t["metadata"], "name") << "\n"
       << "  owner       " << str_of(t, "owner") << "\n"
@@ -286,7 +282,7 @@ int nft_metadata(CliContext& ctx, const std::vector<std::string>& args)
     spec.positional.add("id", 1);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    json m = ctx.rpc().call("nft_getMetadata", {{"tokenId", fc::number(*vm, "id")}});
+    json m = ctx.rpc().call("nft_getMetadata", {{"tokenId", count_option(*vm, "id")}});
     ctx.print(m, m.dump(2) + "\n");  // the metadata is JSON in either mode
     return 0;
 }
@@ -313,7 +309,7 @@ int nft_list(CliContext& ctx, const std::vector<std::string>& args)
                                           (*vm)["owner"].as<std::string>(), "OWNER"))}});
     else
         r = ctx.rpc().call("nft_listByEdition",
-                           {{"edition", fc::number(*vm, "edition", 0xffffffffULL)}});
+                           {{"edition", count_option(*vm, "edition", 0xffffffffULL)}});
     std::string text;
     for (const auto& id : r["tokenIds"]) text += id.dump() + "\n";
     ctx.print(r, text.empty() ? "no trophies\n" : text);
@@ -330,14 +326,16 @@ int nft_transfer(CliContext& ctx, const std::vector<std::string>& args)
                      {}};
     spec.options.add_options()("token", po::value<std::string>()->required(), "token id")(
         "to", po::value<std::string>()->required(), "new owner");
-    fc::add_tx_options(spec);
+    add_tx_options(spec, TxWait::on_request);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    const std::string token = std::to_string(fc::number(*vm, "token"));
+    const std::string token = std::to_string(count_option(*vm, "token"));
     const ledger::Address to = ctx.resolve_address((*vm)["to"].as<std::string>(), "--to");
     json r =
         fc::send(ctx, *vm, "TransferTrophy", {{"tokenId", token}, {"to", ledger::to_checksum(to)}});
-    return fc::report(ctx, r, "trophy #" + token + " transferred to " + ledger::to_checksum(to));
+    return report_tx(
+        ctx, r,
+        summary_with_hash("trophy #" + token + " transferred to " + ledger::to_checksum(to)));
 }
 
 int dev_advance_time(CliContext& ctx, const std::vector<std::string>& args)
@@ -358,9 +356,9 @@ int dev_advance_time(CliContext& ctx, const std::vector<std::string>& args)
         throw usage_error("dev advance-time: give SECONDS or --until (one of them)");
     std::uint64_t seconds = 0;
     if (vm->count("seconds")) {
-        seconds = fc::number(*vm, "seconds");
+        seconds = count_option(*vm, "seconds");
     } else {
-        const std::uint64_t target = fc::number(*vm, "until");
+        const std::uint64_t target = count_option(*vm, "until");
         const json now = ctx.rpc().call("dev_advanceTime", {{"seconds", 0}});
         const auto t = static_cast<std::uint64_t>(node_uint(now.at("timestamp"), "timestamp"));
         seconds = target > t ? target - t : 0;
@@ -381,7 +379,7 @@ int dev_mine(CliContext& ctx, const std::vector<std::string>& args)
     spec.positional.add("blocks", 1);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    json r = ctx.rpc().call("dev_mine", {{"blocks", fc::number(*vm, "blocks", 1000)}});
+    json r = ctx.rpc().call("dev_mine", {{"blocks", count_option(*vm, "blocks", 1000)}});
     ctx.print(r, "height " + str_of(r, "height") + "\n");
     return 0;
 }

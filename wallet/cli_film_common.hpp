@@ -2,44 +2,29 @@
 // Copyright (c) aifchain developers
 #pragma once
 
-// Shared plumbing of the festival commands (film, jury, festival, award, nft, dev; SPEC §9,
-// docs/festival.md): the transaction path (nonce, fee, sign, send, --wait) and small parsers.
+// Shared by the festival commands (film, jury, festival, award, nft, dev; SPEC §9,
+// docs/festival.md). The transaction path itself is wallet/tx_command.hpp.
 
 #include "wallet/cli_context.hpp"
+#include "wallet/tx_command.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace aif::wallet::festival_cli {
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
-/// Adds --from, --fee, --nonce, --wait, --timeout (as `transfer` has them).
-void add_tx_options(CommandSpec& spec);
-
-/// Builds `type` from the node's definition with `fields` (text, as `send --field`), fills
-/// nonce and fee, signs with --from, sends. With `wait` (or --wait) waits for the result.
-/// Returns {"hash", "status": "pending"} or the tx_get answer plus "hash".
+/// prepare_tx (refusing a node without the festival's `type`) and submit_tx of `type` with
+/// `fields`. Waits with `wait` or --wait. Returns submit_tx's result for report_tx.
 /// Throws WalletError as `transfer` does (usage, key, refused, unreachable).
 [[nodiscard]] nlohmann::json send(CliContext& ctx, const po::variables_map& vm,
-                                  const std::string& type, const Fields& fields, bool wait = false);
+                                  const std::string& type, const TxFields& fields,
+                                  bool wait = false);
 
-/// Prints a send() result: pending → "sent HASH"; committed → `summary` (text) or the JSON
-/// with `extra` merged; rejected → the error (exit 3). Returns the exit code.
-[[nodiscard]] int report(CliContext& ctx, const nlohmann::json& result, const std::string& summary,
-                         const nlohmann::json& extra = nlohmann::json::object());
-
-/// The value of attribute `key` of the first event `name` in a tx_get answer ("" if none).
-[[nodiscard]] std::string event_attr(const nlohmann::json& tx, const std::string& name,
-                                     const std::string& key);
-
-/// A whole number option in [0, max] (usage error naming `flag`).
-[[nodiscard]] std::uint64_t number(const po::variables_map& vm, const std::string& flag,
-                                   std::uint64_t max = ~std::uint64_t{0});
+/// `key` of `j` for people: "-" when absent or null, a string as is, anything else as JSON.
+[[nodiscard]] std::string str_of(const nlohmann::json& j, const char* key);
 
 /// Parses "a=1,b=2" into name → number, requiring exactly `names` (aliases map to a name).
 /// Throws a usage error naming `flag` for unknown, repeated, missing or non-numeric entries.

@@ -37,7 +37,7 @@ const std::array<const char*, 4> AXIS_FIELDS = {"technologicalInnovation", "arti
 
 std::string year_of(const po::variables_map& vm)
 {
-    return std::to_string(number(vm, "edition", 0xffffffffULL));
+    return std::to_string(count_option(vm, "edition", 0xffffffffULL));
 }
 
 void add_edition(CommandSpec& spec)
@@ -53,12 +53,6 @@ std::string utc(std::uint64_t t)
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%SZ", &tm);
     return buf;
-}
-
-std::string str_of(const json& j, const char* key)
-{
-    if (!j.contains(key) || j[key].is_null()) return "-";
-    return j[key].is_string() ? j[key].get<std::string>() : j[key].dump();
 }
 
 // ---- R2 salts -------------------------------------------------------------------------------
@@ -119,7 +113,7 @@ int jury_register(CliContext& ctx, const std::vector<std::string>& args)
     spec.options.add_options()("juror", po::value<std::string>()->required(), "juror")(
         "faction", po::value<std::string>()->required(), "art|technology|ethics|community")(
         "core", po::bool_switch(), "core-committee member (votes in R3)");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::on_request);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
     const auto juror = ctx.resolve_address((*vm)["juror"].as<std::string>(), "--juror");
@@ -129,9 +123,9 @@ int jury_register(CliContext& ctx, const std::vector<std::string>& args)
                    {"juror", ledger::to_checksum(juror)},
                    {"faction", faction},
                    {"core", (*vm)["core"].as<bool>() ? "true" : "false"}});
-    return report(ctx, r,
-                  "juror " + ledger::to_checksum(juror) + " registered (" + faction +
-                      ((*vm)["core"].as<bool>() ? ", core" : "") + ")");
+    return report_tx(ctx, r,
+                     summary_with_hash("juror " + ledger::to_checksum(juror) + " registered (" +
+                                       faction + ((*vm)["core"].as<bool>() ? ", core" : "") + ")"));
 }
 
 int jury_conflict(CliContext& ctx, const std::vector<std::string>& args)
@@ -144,12 +138,12 @@ int jury_conflict(CliContext& ctx, const std::vector<std::string>& args)
         {"Options", 100},
         {}};
     spec.options.add_options()("film", po::value<std::string>()->required(), "film id");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::on_request);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    const std::string film = std::to_string(number(*vm, "film"));
+    const std::string film = std::to_string(count_option(*vm, "film"));
     json r = send(ctx, *vm, "DeclareConflict", {{"filmId", film}});
-    return report(ctx, r, "conflict with film " + film + " declared");
+    return report_tx(ctx, r, summary_with_hash("conflict with film " + film + " declared"));
 }
 
 int jury_r1(CliContext& ctx, const std::vector<std::string>& args)
@@ -166,20 +160,20 @@ int jury_r1(CliContext& ctx, const std::vector<std::string>& args)
         "verdict", po::value<std::string>()->required(), "pass or fail")(
         "verified-ai", po::value<std::string>()->required(), "verified AI participation, 0–100")(
         "ethics", po::value<std::string>()->required(), "ok or concern");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::on_request);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
     const std::string verdict = (*vm)["verdict"].as<std::string>();
     const std::string ethics = (*vm)["ethics"].as<std::string>();
     if (verdict != "pass" && verdict != "fail") throw usage_error("--verdict: pass or fail");
     if (ethics != "ok" && ethics != "concern") throw usage_error("--ethics: ok or concern");
-    const std::string film = std::to_string(number(*vm, "film"));
+    const std::string film = std::to_string(count_option(*vm, "film"));
     json r = send(ctx, *vm, "R1Review",
                   {{"filmId", film},
                    {"pass", verdict == "pass" ? "true" : "false"},
-                   {"verifiedAiPercent", std::to_string(number(*vm, "verified-ai", 255))},
+                   {"verifiedAiPercent", std::to_string(count_option(*vm, "verified-ai", 255))},
                    {"ethicsOk", ethics == "ok" ? "true" : "false"}});
-    return report(ctx, r, "R1 review of film " + film + ": " + verdict);
+    return report_tx(ctx, r, summary_with_hash("R1 review of film " + film + ": " + verdict));
 }
 
 int jury_r2_commit(CliContext& ctx, const std::vector<std::string>& args)
@@ -198,10 +192,10 @@ int jury_r2_commit(CliContext& ctx, const std::vector<std::string>& args)
         "scores", po::value<std::string>()->required(),
         "innovation=N,artistic=N,commercial=N,social=N")("salt", po::value<std::string>(),
                                                          "32-byte salt, 0x-hex (default: random)");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::on_request);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    const std::uint64_t film = number(*vm, "film");
+    const std::uint64_t film = count_option(*vm, "film");
     const auto scores =
         parse_named_numbers((*vm)["scores"].as<std::string>(), "--scores", AXIS_NAMES, 255);
     const KeyEntry juror = ctx.keys().find((*vm)["from"].as<std::string>());
@@ -240,10 +234,11 @@ int jury_r2_commit(CliContext& ctx, const std::vector<std::string>& args)
         fs::remove(pending, ec);
     else
         fs::rename(pending, file);
-    return report(ctx, r,
-                  "R2 score for film " + std::to_string(film) + " committed (" + ledger::to_hex(c) +
-                      "); salt kept in " + file.string(),
-                  {{"commitment", ledger::to_hex(c)}, {"saltFile", file.string()}});
+    return report_tx(
+        ctx, r,
+        summary_with_hash("R2 score for film " + std::to_string(film) + " committed (" +
+                              ledger::to_hex(c) + "); salt kept in " + file.string(),
+                          {{"commitment", ledger::to_hex(c)}, {"saltFile", file.string()}}));
 }
 
 int jury_r2_reveal(CliContext& ctx, const std::vector<std::string>& args)
@@ -257,10 +252,10 @@ int jury_r2_reveal(CliContext& ctx, const std::vector<std::string>& args)
     spec.options.add_options()("film", po::value<std::string>()->required(), "film id")(
         "scores", po::value<std::string>(), "innovation=N,artistic=N,commercial=N,social=N")(
         "salt", po::value<std::string>(), "the commitment's salt");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::on_request);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    const std::uint64_t film = number(*vm, "film");
+    const std::uint64_t film = count_option(*vm, "film");
     const KeyEntry juror = ctx.keys().find((*vm)["from"].as<std::string>());
     std::vector<std::uint64_t> scores;
     std::string salt;
@@ -284,12 +279,13 @@ int jury_r2_reveal(CliContext& ctx, const std::vector<std::string>& args)
         for (auto f : AXIS_FIELDS) scores.push_back(rec.at(f).get<std::uint64_t>());
         salt = rec["salt"].get<std::string>();
     }
-    Fields fields = {{"filmId", std::to_string(film)}};
+    TxFields fields = {{"filmId", std::to_string(film)}};
     for (std::size_t i = 0; i < 4; ++i)
         fields.emplace_back(AXIS_FIELDS[i], std::to_string(scores[i]));
     fields.emplace_back("salt", salt);
     json r = send(ctx, *vm, "R2Reveal", fields);
-    return report(ctx, r, "R2 score for film " + std::to_string(film) + " revealed");
+    return report_tx(ctx, r,
+                     summary_with_hash("R2 score for film " + std::to_string(film) + " revealed"));
 }
 
 int jury_r3_vote(CliContext& ctx, const std::vector<std::string>& args)
@@ -302,13 +298,13 @@ int jury_r3_vote(CliContext& ctx, const std::vector<std::string>& args)
                      {}};
     spec.options.add_options()("award", po::value<std::string>()->required(), "award id")(
         "film", po::value<std::string>()->required(), "finalist film id");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::on_request);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    const std::string film = std::to_string(number(*vm, "film"));
+    const std::string film = std::to_string(count_option(*vm, "film"));
     const std::string award = (*vm)["award"].as<std::string>();
     json r = send(ctx, *vm, "R3Vote", {{"filmId", film}, {"awardId", award}});
-    return report(ctx, r, "R3 vote: film " + film + " for " + award);
+    return report_tx(ctx, r, summary_with_hash("R3 vote: film " + film + " for " + award));
 }
 
 int jury_get(CliContext& ctx, const std::vector<std::string>& args)
@@ -324,7 +320,7 @@ int jury_get(CliContext& ctx, const std::vector<std::string>& args)
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
     const auto who = ctx.resolve_address((*vm)["juror"].as<std::string>(), "JUROR");
-    json r = ctx.rpc().call("jury_get", {{"edition", number(*vm, "edition", 0xffffffffULL)},
+    json r = ctx.rpc().call("jury_get", {{"edition", count_option(*vm, "edition", 0xffffffffULL)},
                                          {"address", ledger::to_checksum(who)}});
     ctx.print(r, render_text(r));
     return 0;
@@ -341,7 +337,7 @@ int jury_list(CliContext& ctx, const std::vector<std::string>& args)
     spec.options.add_options()("faction", po::value<std::string>(), "only this faction");
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    json params = {{"edition", number(*vm, "edition", 0xffffffffULL)}};
+    json params = {{"edition", count_option(*vm, "edition", 0xffffffffULL)}};
     if (vm->count("faction")) params["faction"] = (*vm)["faction"].as<std::string>();
     json r = ctx.rpc().call("jury_list", params);
     std::ostringstream s;
@@ -367,8 +363,8 @@ int festival_edition(CliContext& ctx, const std::vector<std::string>& args)
     add_edition(spec);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    json e =
-        ctx.rpc().call("festival_getEdition", {{"edition", number(*vm, "edition", 0xffffffffULL)}});
+    json e = ctx.rpc().call("festival_getEdition",
+                            {{"edition", count_option(*vm, "edition", 0xffffffffULL)}});
     std::ostringstream s;
     s << "edition " << str_of(e, "edition") << " · phase " << str_of(e, "phase")
       << " · open window " << str_of(e, "openWindow") << "\n  windows\n";
@@ -403,10 +399,10 @@ int round_command(CliContext& ctx, const std::vector<std::string>& args, bool op
                      {}};
     add_edition(spec);
     spec.options.add_options()("round", po::value<std::string>()->required(), "1, 2 or 3");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::on_request);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    const std::string round = std::to_string(number(*vm, "round", 255));
+    const std::string round = std::to_string(count_option(*vm, "round", 255));
     json r = send(ctx, *vm, open ? "OpenRound" : "CloseRound",
                   {{"edition", year_of(*vm)}, {"round", round}});
     std::string summary = std::string{open ? "opened" : "closed"} + " R" + round;
@@ -415,7 +411,7 @@ int round_command(CliContext& ctx, const std::vector<std::string>& args, bool op
                    event_attr(r, "RoundClosed", "failed") + " failed";
     if (!open && round == "2")
         summary += ": shortlist " + event_attr(r, "RoundClosed", "shortlist");
-    return report(ctx, r, summary);
+    return report_tx(ctx, r, summary_with_hash(summary));
 }
 
 int open_round(CliContext& ctx, const std::vector<std::string>& a)
@@ -437,11 +433,11 @@ int open_reveal(CliContext& ctx, const std::vector<std::string>& args)
         {"Options", 100},
         {}};
     add_edition(spec);
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::on_request);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
     json r = send(ctx, *vm, "OpenR2Reveal", {{"edition", year_of(*vm)}});
-    return report(ctx, r, "R2 reveals open");
+    return report_tx(ctx, r, summary_with_hash("R2 reveals open"));
 }
 
 int finalize(CliContext& ctx, const std::vector<std::string>& args)
@@ -453,14 +449,14 @@ int finalize(CliContext& ctx, const std::vector<std::string>& args)
                      {"Options", 100},
                      {}};
     add_edition(spec);
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::on_request);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
     json r = send(ctx, *vm, "FinalizeEdition", {{"edition", year_of(*vm)}});
     std::string summary = "edition finalised: " + event_attr(r, "EditionFinalized", "decided") +
                           " decided, " + event_attr(r, "EditionFinalized", "pending") +
                           " pending, " + event_attr(r, "EditionFinalized", "vacant") + " vacant";
-    return report(ctx, r, summary);
+    return report_tx(ctx, r, summary_with_hash(summary));
 }
 
 int settle_dao_award(CliContext& ctx, const std::vector<std::string>& args)
@@ -474,14 +470,15 @@ int settle_dao_award(CliContext& ctx, const std::vector<std::string>& args)
         {}};
     add_edition(spec);
     spec.options.add_options()("award", po::value<std::string>()->required(), "award id");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::on_request);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
     json r = send(ctx, *vm, "SettleDaoAward",
                   {{"edition", year_of(*vm)}, {"awardId", (*vm)["award"].as<std::string>()}});
-    return report(ctx, r,
-                  "DAO award settled: film " + event_attr(r, "AwardDecided", "filmId") +
-                      ", trophy #" + event_attr(r, "AwardDecided", "tokenId"));
+    return report_tx(
+        ctx, r,
+        summary_with_hash("DAO award settled: film " + event_attr(r, "AwardDecided", "filmId") +
+                          ", trophy #" + event_attr(r, "AwardDecided", "tokenId")));
 }
 
 }  // namespace

@@ -8,8 +8,7 @@
 #include "ledger/crypto.hpp"
 #include "wallet/amount.hpp"
 #include "wallet/errors.hpp"
-#include "wallet/node_api.hpp"
-#include "wallet/tx_builder.hpp"
+#include "wallet/tx_command.hpp"
 
 #include <sstream>
 
@@ -17,102 +16,9 @@ namespace aif::wallet {
 
 using ledger::u128;
 using market_cli::aif_text;
-using market_cli::node_amount;
 using nlohmann::json;
 
 namespace {
-
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
-void add_tx_options(CommandSpec& spec)
-{
-    spec.options.add_options()("from", po::value<std::string>()->required(),
-                               "name of the signing key")(
-        "fee", po::value<std::string>(), "fee in AIF (whole units; default: minFee)")(
-        "nonce", po::value<std::string>(), "nonce override (default: the account's next nonce)")(
-        "no-wait", po::bool_switch(), "send and return without waiting for the receipt")(
-        "wait", po::bool_switch(), "wait for the receipt (the default; accepted for symmetry)")(
-        "timeout", po::value<std::string>(), "seconds to wait for the receipt (default 30)");
-}
-
-/// What every market transaction fetches first (as `transfer` does, docs/wallet.md).
-struct TxSetup
-{
-    KeyEntry sender;
-    ChainInfo info;
-    TxTypes types;
-    AccountState account;
-    u128 fee{0};
-    std::uint64_t nonce{0};
-};
-
-TxSetup prepare(CliContext& ctx, const po::variables_map& vm)
-{
-    const auto from = vm["from"].as<std::string>();
-    KeyDir::validate_name(from);
-    KeyEntry sender = ctx.keys().find(from);  // before any network call or prompt
-    RpcClient& rpc = ctx.rpc();
-    ChainInfo info = get_chain_info(rpc);
-    TxTypes types = get_tx_types(rpc);
-    AccountState account = get_account(rpc, sender.address);
-    TxSetup s{std::move(sender), std::move(info), std::move(types), std::move(account), 0, 0};
-    s.fee = vm.count("fee") ? parse_amount(vm["fee"].as<std::string>(), AIF_DECIMALS, "--fee")
-                            : s.info.min_fee;
-    if (s.fee < s.info.min_fee)
-        throw refused_error("--fee " + aif_text(s.fee) + " AIF is below the chain's minimum fee " +
-                                aif_text(s.info.min_fee) + " AIF",
-                            {{"reason", "fee_too_low"}});
-    s.nonce = vm.count("nonce")
-                  ? parse_count(vm["nonce"].as<std::string>(), "--nonce", ~std::uint64_t{0})
-                  : s.account.nonce;
-    return s;
-}
-
-[[noreturn]] void refuse_balance(const std::string& message)
-{
-    throw refused_error(message, {{"reason", "insufficient_balance"}});
-}
-
-/// The attribute `key` of the first event `name` in a tx_get answer, or "".
-std::string event_attr(const json& r, const std::string& name, const std::string& key)
-{
-    for (const auto& e : r.value("events", json::array()))
-        if (e.value("name", "") == name) return e["attrs"].value(key, "");
-    return "";
-}
-
-/// What to print for a committed transaction: adds fields to `out` and returns the text.
-using Summary = std::function<std::string(json& out)>;
-
-/// Signs, sends, waits (unless --no-wait) and prints. Exit 3 when rejected.
-int sign_send_report(CliContext& ctx, const po::variables_map& vm, const TxSetup& s,
-                     const std::string& type, const Fields& fields, const Summary& summary)
-{
-    auto resolve = [&ctx](std::string_view text, const std::string& flag) {
-        return ctx.resolve_address(text, flag);
-    };
-    json message = build_message(s.types, type, fields, s.nonce, s.fee, resolve);
-    SecretString password = ctx.passwords().existing(s.sender.name);
-    SecretKeyHolder key = ctx.keys().unlock(s.sender.name, password.view());
-    SignedTx tx = sign_tx(s.types, type, std::move(message), key.key());
-    if (tx.from != s.sender.address)
-        throw key_error("key " + s.sender.name + " decrypts to " + ledger::to_checksum(tx.from) +
-                        ", not its listed address " + ledger::to_checksum(s.sender.address));
-    const std::string hash = send_tx(ctx.rpc(), tx);
-    if (vm["no-wait"].as<bool>()) {
-        ctx.print({{"hash", hash}, {"status", "pending"}}, "sent " + hash + "\n");
-        return 0;
-    }
-    if (!ctx.json_output()) ctx.err() << "sent " << hash << ", waiting…\n";
-    json r = wait_for_tx(ctx.rpc(), hash, wait_timeout(vm));
-    if (r.value("status", "") != "committed") return print_final_status(ctx, hash, r);
-    json out = r;
-    out["hash"] = hash;
-    const std::string text = summary(out);
-    ctx.print(out,
-              text + "tx " + hash + " in block " + std::to_string(r.value("height", 0)) + "\n");
-    return 0;
-}
 
 int issue(CliContext& ctx, const std::vector<std::string>& args)
 {
@@ -126,27 +32,29 @@ int issue(CliContext& ctx, const std::vector<std::string>& args)
     spec.options.add_options()("film", po::value<std::string>()->required(), "film id")(
         "symbol", po::value<std::string>()->required(), "FilmToken symbol, e.g. NEONDREAM")(
         "supply", po::value<std::string>()->required(), "number of shares (whole)");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::by_default);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    const auto film = parse_count((*vm)["film"].as<std::string>(), "--film", ~std::uint64_t{0});
+    const auto film = count_option(*vm, "film");
     const auto symbol = (*vm)["symbol"].as<std::string>();
     const u128 supply = parse_amount((*vm)["supply"].as<std::string>(), 0, "--supply");
     if (supply == 0) throw usage_error("--supply: must be at least 1 share");
-    TxSetup s = prepare(ctx, *vm);
+    const TxSetup s = prepare_tx(ctx, *vm);
     if (s.account.balance(std::string{AIF}) < s.fee)
-        refuse_balance("insufficient AIF for the fee: " + s.sender.name + " has " +
-                       aif_text(s.account.balance(std::string{AIF})) + " AIF");
-    const Fields fields = {{"filmId", std::to_string(film)},
-                           {"symbol", symbol},
-                           {"supply", ledger::u128_to_string(supply)}};
-    return sign_send_report(ctx, *vm, s, "IssueShares", fields, [&](json& out) {
+        throw insufficient_balance("insufficient AIF for the fee: " + s.sender.name + " has " +
+                                   aif_text(s.account.balance(std::string{AIF})) + " AIF");
+    const TxFields fields = {{"filmId", std::to_string(film)},
+                             {"symbol", symbol},
+                             {"supply", ledger::u128_to_string(supply)}};
+    const json r = submit_tx(ctx, *vm, s, "IssueShares", fields, wait_requested(*vm));
+    const auto summary = [&](json& out) {
         out["asset"] = symbol;
         out["supply"] = ledger::u128_to_string(supply);
         out["filmId"] = film;
         return "issued " + ledger::u128_to_string(supply) + " " + symbol + " shares of film " +
                std::to_string(film) + " to " + s.sender.name + "\n";
-    });
+    };
+    return report_tx(ctx, r, summary_with_block(summary));
 }
 
 /// Fills of an order's receipt, totals, and the text lines describing them.
@@ -159,19 +67,19 @@ std::string describe_fills(json& out, const json& r, const std::string& order_id
         const json& a = e["attrs"];
         const std::string name = e.value("name", "");
         if (name == "Fill") {
-            const u128 q = node_amount(a["quantity"], "quantity");
+            const u128 q = node_uint(a["quantity"], "quantity");
             filled += q;
             fills.push_back({{"tradeId", a.value("tradeId", "")},
                              {"price", a.value("price", "")},
-                             {"priceAif", aif_text(node_amount(a["price"], "price"))},
+                             {"priceAif", aif_text(node_uint(a["price"], "price"))},
                              {"quantity", a.value("quantity", "")},
                              {"makerOrderId", a.value("makerOrderId", "")},
                              {"fee", a.value("fee", "")},
                              {"royalty", a.value("royalty", "")}});
             t << "  filled " << a.value("quantity", "") << " at "
-              << aif_text(node_amount(a["price"], "price")) << " AIF against order "
-              << a.value("makerOrderId", "") << " (fee " << aif_text(node_amount(a["fee"], "fee"))
-              << " AIF, royalty " << aif_text(node_amount(a["royalty"], "royalty")) << " AIF)\n";
+              << aif_text(node_uint(a["price"], "price")) << " AIF against order "
+              << a.value("makerOrderId", "") << " (fee " << aif_text(node_uint(a["fee"], "fee"))
+              << " AIF, royalty " << aif_text(node_uint(a["royalty"], "royalty")) << " AIF)\n";
         } else if (name == "OrderExpired") {
             t << "  order " << a.value("orderId", "") << " had expired and was closed\n";
         } else if (name == "OrderRested" && a.value("orderId", "") == order_id) {
@@ -213,7 +121,7 @@ int place(CliContext& ctx, const std::vector<std::string>& args, const std::stri
         "expiry", po::value<std::string>(), "Unix time, or +SECONDS from now (block time)")(
         "post-only", po::bool_switch(), "only rest; refused if it would trade")(
         "ioc", po::bool_switch(), "immediate or cancel: never rests");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::by_default);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
     const auto asset = (*vm)["asset"].as<std::string>();
@@ -227,13 +135,13 @@ int place(CliContext& ctx, const std::vector<std::string>& args, const std::stri
     auto notional = ledger::checked_mul(price, qty);
     if (!notional) throw usage_error("--price × --quantity is too large");
 
-    TxSetup s = prepare(ctx, *vm);
+    const TxSetup s = prepare_tx(ctx, *vm);
     std::uint64_t expiry = 0;
     if (vm->count("expiry")) {
         const auto e = (*vm)["expiry"].as<std::string>();
         if (!e.empty() && e[0] == '+') {
             const auto now = static_cast<std::uint64_t>(
-                node_amount(s.info.raw.value("timestamp", json(0)), "timestamp"));
+                node_uint(s.info.raw.value("timestamp", json(0)), "timestamp"));
             expiry = now + parse_count(e.substr(1), "--expiry +SECONDS", 100ULL * 365 * 86400);
         } else {
             expiry = parse_count(e, "--expiry", ~std::uint64_t{0});
@@ -259,34 +167,37 @@ int place(CliContext& ctx, const std::vector<std::string>& args, const std::stri
         auto need = ledger::checked_add(*notional, taker_fee);
         if (need) need = ledger::checked_add(*need, s.fee);
         if (!need || *need > have_aif)
-            refuse_balance("insufficient balance: " + s.sender.name + " has " + aif_text(have_aif) +
-                           " AIF; buying " + ledger::u128_to_string(qty) + " " + asset + " at " +
-                           aif_text(price) + " needs " + aif_text(*notional) + " + taker fee " +
-                           aif_text(taker_fee) + " + fee " + aif_text(s.fee) + " AIF");
+            throw insufficient_balance(
+                "insufficient balance: " + s.sender.name + " has " + aif_text(have_aif) +
+                " AIF; buying " + ledger::u128_to_string(qty) + " " + asset + " at " +
+                aif_text(price) + " needs " + aif_text(*notional) + " + taker fee " +
+                aif_text(taker_fee) + " + fee " + aif_text(s.fee) + " AIF");
     } else {
         const u128 have = s.account.balance(asset);
         if (have < qty)
-            refuse_balance("insufficient balance: " + s.sender.name + " has " +
-                           ledger::u128_to_string(have) + " " + asset + ", selling " +
-                           ledger::u128_to_string(qty));
+            throw insufficient_balance("insufficient balance: " + s.sender.name + " has " +
+                                       ledger::u128_to_string(have) + " " + asset + ", selling " +
+                                       ledger::u128_to_string(qty));
         if (have_aif < s.fee)
-            refuse_balance("insufficient AIF for the fee: " + s.sender.name + " has " +
-                           aif_text(have_aif) + " AIF");
+            throw insufficient_balance("insufficient AIF for the fee: " + s.sender.name + " has " +
+                                       aif_text(have_aif) + " AIF");
     }
-    const Fields fields = {{"asset", asset},
-                           {"side", side},
-                           {"price", ledger::u128_to_string(price)},
-                           {"quantity", ledger::u128_to_string(qty)},
-                           {"expiry", std::to_string(expiry)},
-                           {"timeInForce", tif}};
-    return sign_send_report(ctx, *vm, s, "PlaceOrder", fields, [&](json& out) {
+    const TxFields fields = {{"asset", asset},
+                             {"side", side},
+                             {"price", ledger::u128_to_string(price)},
+                             {"quantity", ledger::u128_to_string(qty)},
+                             {"expiry", std::to_string(expiry)},
+                             {"timeInForce", tif}};
+    const json r = submit_tx(ctx, *vm, s, "PlaceOrder", fields, wait_requested(*vm));
+    const auto summary = [&](json& out) {
         const std::string id = event_attr(out, "OrderPlaced", "orderId");
         if (id.empty()) throw failure("the receipt has no OrderPlaced event");
         out["orderId"] = std::stoull(id);
         std::string text = "order " + id + ": " + side + " " + ledger::u128_to_string(qty) + " " +
                            asset + " at " + aif_text(price) + " AIF (" + tif + ")\n";
         return text + describe_fills(out, out, id);
-    });
+    };
+    return report_tx(ctx, r, summary_with_block(summary));
 }
 
 int cancel(CliContext& ctx, const std::vector<std::string>& args)
@@ -297,23 +208,23 @@ int cancel(CliContext& ctx, const std::vector<std::string>& args)
                      {"Options", 100},
                      {}};
     spec.options.add_options()("order", po::value<std::string>()->required(), "order id");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::by_default);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    const auto id = parse_count((*vm)["order"].as<std::string>(), "--order", ~std::uint64_t{0});
-    TxSetup s = prepare(ctx, *vm);
-    return sign_send_report(
-        ctx, *vm, s, "CancelOrder", {{"orderId", std::to_string(id)}}, [&](json& out) {
-            const std::string asset = event_attr(out, "OrderCancelled", "refundAsset");
-            const std::string refund = event_attr(out, "OrderCancelled", "refund");
-            out["orderId"] = id;
-            out["refund"] = refund;
-            out["refundAsset"] = asset;
-            const std::string shown =
-                asset == AIF ? aif_text(node_amount(refund, "refund")) : refund;
-            return "order " + std::to_string(id) + " cancelled; " + shown + " " + asset +
-                   " returned\n";
-        });
+    const auto id = count_option(*vm, "order");
+    const TxSetup s = prepare_tx(ctx, *vm);
+    const json r = submit_tx(ctx, *vm, s, "CancelOrder", {{"orderId", std::to_string(id)}},
+                             wait_requested(*vm));
+    const auto summary = [&](json& out) {
+        const std::string asset = event_attr(out, "OrderCancelled", "refundAsset");
+        const std::string refund = event_attr(out, "OrderCancelled", "refund");
+        out["orderId"] = id;
+        out["refund"] = refund;
+        out["refundAsset"] = asset;
+        const std::string shown = asset == AIF ? aif_text(node_uint(refund, "refund")) : refund;
+        return "order " + std::to_string(id) + " cancelled; " + shown + " " + asset + " returned\n";
+    };
+    return report_tx(ctx, r, summary_with_block(summary));
 }
 
 int expire(CliContext& ctx, const std::vector<std::string>& args)
@@ -326,22 +237,24 @@ int expire(CliContext& ctx, const std::vector<std::string>& args)
                      {}};
     spec.options.add_options()("asset", po::value<std::string>()->required(), "FilmToken symbol")(
         "max", po::value<std::string>()->default_value("100"), "most orders to close (1-1000)");
-    add_tx_options(spec);
+    add_tx_options(spec, TxWait::by_default);
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
-    const auto max = parse_count((*vm)["max"].as<std::string>(), "--max", 1000);
+    const auto max = count_option(*vm, "max", 1000);
     if (max == 0) throw usage_error("--max: must be at least 1");
-    TxSetup s = prepare(ctx, *vm);
-    return sign_send_report(
-        ctx, *vm, s, "ExpireOrders",
-        {{"asset", (*vm)["asset"].as<std::string>()}, {"max", std::to_string(max)}},
-        [&](json& out) {
-            std::size_t n = 0;
-            for (const auto& e : out.value("events", json::array()))
-                n += e.value("name", "") == "OrderExpired";
-            out["expired"] = n;
-            return std::to_string(n) + " expired order(s) closed\n";
-        });
+    const TxSetup s = prepare_tx(ctx, *vm);
+    const json r =
+        submit_tx(ctx, *vm, s, "ExpireOrders",
+                  {{"asset", (*vm)["asset"].as<std::string>()}, {"max", std::to_string(max)}},
+                  wait_requested(*vm));
+    const auto summary = [&](json& out) {
+        std::size_t n = 0;
+        for (const auto& e : out.value("events", json::array()))
+            n += e.value("name", "") == "OrderExpired";
+        out["expired"] = n;
+        return std::to_string(n) + " expired order(s) closed\n";
+    };
+    return report_tx(ctx, r, summary_with_block(summary));
 }
 
 }  // namespace

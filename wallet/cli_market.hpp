@@ -16,8 +16,6 @@ namespace aif::wallet::market_cli {
 
 /// A price in AIF base units per share, shown in whole AIF ("2.5").
 [[nodiscard]] std::string aif_text(ledger::u128 base_units);
-/// Parses a decimal string of base units the node sent; throws WalletError(failure).
-[[nodiscard]] ledger::u128 node_amount(const nlohmann::json& v, const std::string& what);
 /// Adds "priceAif" (whole AIF) next to each "price" of an object or array of objects.
 void add_aif_prices(nlohmann::json& j);
 

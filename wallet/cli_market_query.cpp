@@ -20,11 +20,6 @@ std::string aif_text(u128 base_units)
     return format_amount(base_units, AIF_DECIMALS);
 }
 
-u128 node_amount(const json& v, const std::string& what)
-{
-    return node_uint(v, what);
-}
-
 void add_aif_prices(json& j)
 {
     if (j.is_array()) {
@@ -34,18 +29,12 @@ void add_aif_prices(json& j)
     if (!j.is_object()) return;
     for (const char* k : {"price", "bestBid", "bestAsk", "lastPrice"})
         if (j.contains(k) && j[k].is_string())
-            j[std::string{k} + "Aif"] = aif_text(node_amount(j[k], k));
+            j[std::string{k} + "Aif"] = aif_text(node_uint(j[k], k));
     for (auto& [k, v] : j.items())
         if (v.is_array() || (v.is_object() && k != "error")) add_aif_prices(v);
 }
 
 namespace {
-
-std::uint32_t count_opt(const po::variables_map& vm, const char* name, std::uint64_t max)
-{
-    return static_cast<std::uint32_t>(
-        parse_count(vm[name].as<std::string>(), std::string{"--"} + name, max));
-}
 
 std::string pad(std::string s, std::size_t w)
 {
@@ -58,7 +47,7 @@ std::string order_line(const json& o)
     std::ostringstream s;
     s << "order " << o.value("orderId", 0) << ": " << o.value("side", "") << " "
       << o.value("quantity", "") << " " << o.value("asset", "") << " at "
-      << aif_text(node_amount(o["price"], "price")) << " AIF, filled " << o.value("filled", "")
+      << aif_text(node_uint(o["price"], "price")) << " AIF, filled " << o.value("filled", "")
       << ", remaining " << o.value("remaining", "") << ", " << o.value("status", "");
     if (o.value("status", "") == "open" && !o.value("live", true)) s << " (expired)";
     if (!o.value("closeReason", "").empty()) s << " (" << o.value("closeReason", "") << ")";
@@ -81,12 +70,12 @@ int book(CliContext& ctx, const std::vector<std::string>& args)
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
     json r = ctx.rpc().call("market_getBook", {{"asset", (*vm)["asset"].as<std::string>()},
-                                               {"depth", count_opt(*vm, "depth", 1000)}});
+                                               {"depth", count_option(*vm, "depth", 1000)}});
     std::ostringstream t;
     t << r.value("asset", "") << " book at height " << r.value("height", 0) << "\n"
       << pad("price (AIF)", 24) << pad("quantity", 16) << pad("orders", 8) << "\n";
     const auto level = [&](const json& l, const char* side) {
-        t << pad(aif_text(node_amount(l["price"], "price")), 24) << pad(l.value("quantity", ""), 16)
+        t << pad(aif_text(node_uint(l["price"], "price")), 24) << pad(l.value("quantity", ""), 16)
           << pad(std::to_string(l.value("orders", 0)), 8) << "  " << side << "\n";
     };
     const json& asks = r["asks"];
@@ -113,11 +102,11 @@ int trades(CliContext& ctx, const std::vector<std::string>& args)
     auto vm = parse_command(ctx, spec, args);
     if (!vm) return 0;
     json r = ctx.rpc().call("market_getTrades", {{"asset", (*vm)["asset"].as<std::string>()},
-                                                 {"limit", count_opt(*vm, "limit", 1000)}});
+                                                 {"limit", count_option(*vm, "limit", 1000)}});
     std::ostringstream t;
     for (const auto& tr : r["trades"])
         t << "trade " << tr.value("tradeId", 0) << " at height " << tr.value("height", 0) << ": "
-          << tr.value("quantity", "") << " at " << aif_text(node_amount(tr["price"], "price"))
+          << tr.value("quantity", "") << " at " << aif_text(node_uint(tr["price"], "price"))
           << " AIF, taker " << tr.value("takerSide", "") << "s (" << tr.value("taker", "")
           << ", order " << tr.value("takerOrderId", 0) << "), maker " << tr.value("maker", "")
           << " (order " << tr.value("makerOrderId", 0) << ")\n";
