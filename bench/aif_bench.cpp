@@ -135,8 +135,10 @@ double measure_block_path(const Options& o, const bench::Workload& w, const Gene
         if (!pool.add(std::move(*vt), n)) ++rejected;
         producer.notify();
     });
+    const double admitted = seconds_since(t0);
     while (pool.size() + pool.in_flight() > 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
     double s = seconds_since(t0);
+    std::printf("    (b) all verified and admitted after %.2f s; all committed after %.2f s\n", admitted, s);
     producer.stop();
     if (rejected) throw std::runtime_error(std::to_string(rejected.load()) + " txs refused in (b)");
     // Every sender's nonce must have advanced by its share: all txs really applied.
