@@ -10,6 +10,8 @@ JOBS="${AIF_JOBS:-$(nproc)}"
 # Debian package names (SPEC §1). Node.js/npm only for the ethers.js interop tests.
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config libsecp256k1-dev librocksdb-dev libcrypto++-dev
                 nlohmann-json3-dev libboost-dev libboost-program-options-dev libboost-test-dev)
+# The libFuzzer targets (scripts/fuzz.sh, docs/fuzzing.md): clang 14 and its runtimes.
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
