@@ -4,6 +4,7 @@
 
 #include "ledger/codec.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace aif::ledger {
@@ -112,7 +113,9 @@ Result<Block> decode_block(ByteView data, const Hash32& domain_sep) noexcept
         b.header = h;
         std::uint32_t n = r.u32();
         if (n > MAX_TXS_PER_BLOCK) return err(ErrorCode::malformed_tx, "tx count");
-        b.txs.reserve(n);
+        // Reserve only what the remaining bytes could hold (a tx is at least its 4-byte length
+        // prefix): a forged count must not make a tiny block allocate gigabytes (fuzz F1).
+        b.txs.reserve(std::min<std::size_t>(n, r.remaining() / 4));
         for (std::uint32_t i = 0; i < n; ++i) {
             Bytes raw = r.var(1u << 20);
             if (!r.ok()) return err(ErrorCode::malformed_tx, "truncated tx");

@@ -238,7 +238,22 @@ Result<Tx> decode_tx(ByteView data) noexcept
             case FT::uint16:
             case FT::uint32:
             case FT::uint64:
-            case FT::boolean: tx.fields.emplace_back(r.u64()); break;
+            case FT::boolean: {
+                // The binary form carries small uints in 8 bytes; a block from elsewhere must
+                // obey the same ranges as the wire form (fuzz F2).
+                const std::uint64_t v = r.u64();
+                const std::uint64_t max = f.type == FT::uint8     ? 0xff
+                                          : f.type == FT::uint16  ? 0xffff
+                                          : f.type == FT::uint32  ? 0xffffffffULL
+                                          : f.type == FT::boolean ? 1
+                                                                  : ~std::uint64_t{0};
+                if (v > max)
+                    return err(ErrorCode::invalid_field,
+                               std::string{f.name} + ": out of range for " +
+                                   std::string{eip712_name(f.type)});
+                tx.fields.emplace_back(v);
+                break;
+            }
             case FT::uint256: tx.fields.emplace_back(r.u128v()); break;
             case FT::address: {
                 auto fb = r.fixed<20>();

@@ -225,7 +225,12 @@ json NodeBackend::read_state(const rpc::StateReader& reader)
 json NodeBackend::dev_advance_time(std::uint64_t seconds)
 {
     if (!m_dev) throw RpcError(rpc::code::DEV_DISABLED, "dev methods need --dev");
-    return json{{"timestamp", m_clock.advance(seconds)}};
+    try {
+        return json{{"timestamp", m_clock.advance(seconds)}};
+    } catch (const std::invalid_argument& e) {
+        throw RpcError(rpc::code::INVALID_PARAMS, std::string{"invalid params: "} + e.what(),
+                       json{{"field", "seconds"}});
+    }
 }
 
 json NodeBackend::dev_mine(std::uint64_t blocks)

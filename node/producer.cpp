@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <set>
+#include <stdexcept>
 
 namespace aif::node {
 
@@ -42,6 +43,9 @@ std::uint64_t Clock::now() const
 
 std::uint64_t Clock::advance(std::uint64_t seconds)
 {
+    // Checked: a huge jump must not wrap the dev clock to before genesis (hostile S5).
+    const std::uint64_t before = now();
+    if (seconds > ~std::uint64_t{0} - before) throw std::invalid_argument("seconds: would overflow the chain clock");
     m_offset += seconds;
     return now();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) aifchain developers
 #include "ledger/block.hpp"
+#include "ledger/codec.hpp"
 #include "tests/support/fixtures.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -64,6 +65,17 @@ BOOST_AUTO_TEST_CASE(block_round_trip_reverifies_signatures)
     BOOST_CHECK(check_block_seal(*dec));
     for (std::size_t n : {std::size_t{0}, std::size_t{10}, enc.size() / 2, enc.size() - 1})
         BOOST_CHECK(!decode_block(ByteView{enc.data(), n}, domain_separator({2026})));
+}
+
+BOOST_AUTO_TEST_CASE(forged_tx_count_does_not_allocate)
+{
+    // A header, then a claimed 1,000,000 txs with no bytes behind them: refused, cheaply.
+    Block b = sealed_block(0);
+    Writer w;
+    w.var(ByteView{encode_header(b.header)});
+    w.u32(1'000'000);
+    Bytes enc = w.take();
+    BOOST_CHECK(!decode_block(ByteView{enc}, domain_separator({2026})));
 }
 
 BOOST_AUTO_TEST_CASE(seal_check_refuses_tampering)

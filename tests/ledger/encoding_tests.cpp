@@ -96,6 +96,36 @@ BOOST_AUTO_TEST_CASE(tx_binary_round_trip)
     BOOST_CHECK(!decode_tx(ByteView{enc}));
 }
 
+BOOST_AUTO_TEST_CASE(binary_small_uints_are_range_checked)
+{
+    // A uint8 field (any festival type with one) carried as 300 in the 8-byte slot is refused.
+    for (const auto& def : tx_types()) {
+        for (std::size_t i = 0; i < def.fields.size(); ++i) {
+            if (def.fields[i].type != FieldType::uint8) continue;
+            Tx tx;
+            tx.type = &def;
+            for (const auto& f : def.fields) {
+                switch (f.type) {
+                case FieldType::uint256: tx.fields.emplace_back(u128{1}); break;
+                case FieldType::address: tx.fields.emplace_back(Address{}); break;
+                case FieldType::string: tx.fields.emplace_back(std::string{}); break;
+                case FieldType::bytes32: tx.fields.emplace_back(Hash32{}); break;
+                case FieldType::bytes: tx.fields.emplace_back(Bytes{}); break;
+                case FieldType::address_array: tx.fields.emplace_back(std::vector<Address>{}); break;
+                default: tx.fields.emplace_back(std::uint64_t{0}); break;
+                }
+            }
+            BOOST_REQUIRE(decode_tx(ByteView{encode_tx(tx)}));
+            tx.fields[i] = std::uint64_t{300};
+            auto r = decode_tx(ByteView{encode_tx(tx)});
+            BOOST_REQUIRE(!r);
+            BOOST_CHECK(r.error().code == ErrorCode::invalid_field);
+            return;
+        }
+    }
+    BOOST_FAIL("no type with a uint8 field");
+}
+
 BOOST_AUTO_TEST_CASE(tx_hash_is_keccak_of_sender_and_digest)
 {
     auto tx = aif::test::make_transfer(aif::test::dev_key(0), 2026, 0, aif::test::fresh_address(1), 1);
