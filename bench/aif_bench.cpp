@@ -46,6 +46,8 @@ struct Options
     std::uint32_t interval_ms{200};
     std::uint32_t max_block_txs{20'000};
     bool skip_e2e{false};
+    /// Run only one measure ("a", "seal", "b" or "c"); empty runs all (for profiling one part).
+    std::string only;
     std::size_t state_accounts{0};
     std::string source_dir;
     std::string node_binary;
@@ -301,6 +303,7 @@ int main(int argc, char** argv)
         ("block-interval-ms", po::value(&o.interval_ms)->default_value(o.interval_ms), "producer interval")
         ("max-block-txs", po::value(&o.max_block_txs)->default_value(o.max_block_txs), "most txs per block")
         ("skip-e2e", po::bool_switch(&o.skip_e2e), "skip (c), the real-node run")
+        ("only", po::value(&o.only), "run one measure only: a, seal, b or c (to profile it; ratios need a)")
         ("state-size", po::value(&o.state_accounts), "instead: fund N accounts, report disk size, restart time, RSS")
         ("node", po::value(&o.node_binary)->default_value(o.node_binary), "aif-node binary for (c)")
         ("source-dir", po::value(&o.source_dir)->default_value(o.source_dir), "repository root (genesis/)")
@@ -315,6 +318,8 @@ int main(int argc, char** argv)
         }
         po::notify(vm);
         if (o.senders == 0 || o.txs == 0 || o.threads == 0) throw std::invalid_argument("--txs, --senders, --threads must be positive");
+        if (!o.only.empty() && o.only != "a" && o.only != "seal" && o.only != "b" && o.only != "c")
+            throw std::invalid_argument("--only must be a, seal, b or c");
     } catch (const std::exception& e) {
         std::cerr << "aif-bench: " << e.what() << "\n";
         return 2;
@@ -336,19 +341,28 @@ int main(int argc, char** argv)
             std::printf("workload: %zu transfers from %zu senders, generated and signed in %.1f s\n",
                         w.txs.size(), w.senders.size(), seconds_since(tg));
             const SecretKey validator = node::read_key_file(o.source_dir + "/genesis/dev-validator.key");
-            const double a = measure_recovery(w, o.threads);
-            std::printf("(a) signature recovery, %u threads:      %9.0f tx/s  (reference)\n", o.threads, a);
-            const double sealed = measure_seal_only(o, w, genesis, validator);
-            std::printf("    apply+root+commit only, 1 thread:     %9.0f tx/s  (pre-verified; for diagnosis)\n", sealed);
-            std::uint64_t height = 0;
-            const double b = measure_block_path(o, w, genesis, validator, &height);
-            std::printf("(b) verify+apply+commit (block path):     %9.0f tx/s  b/a = %.2f  (%llu blocks)\n", b,
-                        b / a, static_cast<unsigned long long>(height));
-            if (!o.skip_e2e) {
+            auto want = [&](const char* m) { return o.only.empty() || o.only == m; };
+            double a = 0;
+            if (want("a")) {
+                a = measure_recovery(w, o.threads);
+                std::printf("(a) signature recovery, %u threads:      %9.0f tx/s  (reference)\n", o.threads, a);
+            }
+            auto ratio = [&](double x) { return a > 0 ? x / a : 0.0; };
+            if (want("seal")) {
+                const double sealed = measure_seal_only(o, w, genesis, validator);
+                std::printf("    apply+root+commit only, 1 thread:     %9.0f tx/s  (pre-verified; for diagnosis)\n", sealed);
+            }
+            if (want("b")) {
+                std::uint64_t height = 0;
+                const double b = measure_block_path(o, w, genesis, validator, &height);
+                std::printf("(b) verify+apply+commit (block path):     %9.0f tx/s  b/a = %.2f  (%llu blocks)\n", b,
+                            ratio(b), static_cast<unsigned long long>(height));
+            }
+            if (!o.skip_e2e && want("c")) {
                 long node_rss = 0;
                 const double c = measure_end_to_end(o, w, gpath, &node_rss);
                 std::printf("(c) end to end, JSON-RPC over HTTP:       %9.0f tx/s  c/a = %.2f  (%u clients, batches of %zu)\n",
-                            c, c / a, o.clients, o.batch);
+                            c, ratio(c), o.clients, o.batch);
                 std::printf("aif-node peak RSS in (c): %.1f MiB\n", static_cast<double>(node_rss) / 1024);
             }
             std::printf("aif-bench peak RSS: %.1f MiB\n", static_cast<double>(self_peak_rss_kib()) / 1024);

@@ -166,9 +166,17 @@ Hash32 tx_root_of(const std::vector<VerifiedTx>& txs)
 
 Hash32 receipts_root_of(const std::vector<Receipt>& receipts)
 {
+    std::vector<Bytes> encoded;
+    encoded.reserve(receipts.size());
+    for (const auto& r : receipts) encoded.push_back(encode_receipt(r));
+    return receipts_root_of_encoded(encoded);
+}
+
+Hash32 receipts_root_of_encoded(const std::vector<Bytes>& encoded)
+{
     std::vector<Hash32> leaves;
-    leaves.reserve(receipts.size());
-    for (const auto& r : receipts) leaves.push_back(keccak256(ByteView{encode_receipt(r)}));
+    leaves.reserve(encoded.size());
+    for (const auto& r : encoded) leaves.push_back(keccak256(ByteView{r}));
     return merkle_root(std::move(leaves));
 }
 

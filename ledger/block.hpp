@@ -76,6 +76,9 @@ struct Block
 [[nodiscard]] Hash32 merkle_root(std::vector<Hash32> leaves);
 [[nodiscard]] Hash32 tx_root_of(const std::vector<VerifiedTx>& txs);
 [[nodiscard]] Hash32 receipts_root_of(const std::vector<Receipt>& receipts);
+/// The same root from receipts already encoded with encode_receipt (the block path encodes
+/// each receipt once, for the root and the store).
+[[nodiscard]] Hash32 receipts_root_of_encoded(const std::vector<Bytes>& encoded);
 
 /// Checks what can be checked without executing: the proposer signature recovers to
 /// header.proposer, the tx root matches. Errors: bad_signature, invalid_argument.

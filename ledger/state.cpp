@@ -266,46 +266,40 @@ void StateOverlay::scan_from(std::string_view prefix, std::string_view start,
     if (!stopped) drain(nullptr);
 }
 
-void StateOverlay::record(std::string_view key)
+StateOverlay::Writes::iterator StateOverlay::slot(std::string_view key)
 {
-    auto it = m_writes.find(key);
-    JournalEntry j;
-    j.key = std::string{key};
-    if (it != m_writes.end()) {
-        j.existed = true;
-        j.previous = it->second;
+    // One lookup: find the key's node (creating an empty one if new) and journal what it held
+    // (moved out: every caller overwrites it next).
+    auto it = m_writes.lower_bound(key);
+    if (it != m_writes.end() && it->first == key) {
+        m_journal.push_back(JournalEntry{it, true, std::move(it->second)});
+        return it;
     }
-    m_journal.push_back(std::move(j));
+    it = m_writes.emplace_hint(it, std::string{key}, std::nullopt);
+    m_journal.push_back(JournalEntry{it, false, std::nullopt});
+    return it;
 }
 
 void StateOverlay::put(std::string_view key, std::string value)
 {
-    record(key);
-    auto it = m_writes.find(key);
-    if (it == m_writes.end())
-        m_writes.emplace(std::string{key}, std::move(value));
-    else
-        it->second = std::move(value);
+    slot(key)->second = std::move(value);
 }
 
 void StateOverlay::erase(std::string_view key)
 {
-    record(key);
-    auto it = m_writes.find(key);
-    if (it == m_writes.end())
-        m_writes.emplace(std::string{key}, std::nullopt);
-    else
-        it->second = std::nullopt;
+    slot(key)->second = std::nullopt;
 }
 
 void StateOverlay::rollback(std::size_t cp)
 {
+    // Newest first: a key's node is erased only by the entry that created it, and every later
+    // entry for that key is undone before it, so the iterators held here are always live.
     while (m_journal.size() > cp) {
         JournalEntry& j = m_journal.back();
         if (j.existed)
-            m_writes[j.key] = std::move(j.previous);
+            j.it->second = std::move(j.previous);
         else
-            m_writes.erase(j.key);
+            m_writes.erase(j.it);
         m_journal.pop_back();
     }
 }

@@ -149,18 +149,25 @@ public:
     [[nodiscard]] std::size_t checkpoint() const { return m_journal.size(); }
     /// Undoes every write after `cp`.
     void rollback(std::size_t cp);
+    /// Forgets the journal: the writes so far can no longer be rolled back. The outermost
+    /// caller (the block builder, after each accepted transaction) calls it so the journal
+    /// holds one transaction's writes, not a whole block's.
+    void release_checkpoints() { m_journal.clear(); }
     /// The writes so far.
     [[nodiscard]] const ChangeSet& changes() const { return m_writes; }
 
 private:
-    void record(std::string_view key);
+    using Writes = ChangeSet;
+    /// The key's node in m_writes (created empty if new), its previous content journaled.
+    Writes::iterator slot(std::string_view key);
 
     const StateView& m_base;
-    ChangeSet m_writes;
-    /// (key, had-entry-before, previous entry) per write, for rollback.
+    Writes m_writes;
+    /// Per write: the key's node, whether it existed in m_writes before, and what it held.
+    /// Map nodes are stable, so no key is copied.
     struct JournalEntry
     {
-        std::string key;
+        Writes::iterator it;
         bool existed{false};
         std::optional<std::string> previous;
     };

@@ -156,8 +156,9 @@ json NodeBackend::tx_get(const Hash32& hash)
 {
     auto from_store = [&]() -> std::optional<json> {
         auto loc = m_chain.store().tx_location(hash);
-        // A block is on disk a moment before the head moves to it; until then it is pending.
-        if (loc && loc->height > m_chain.head().header.height) loc.reset();
+        // A block is on disk a moment before the head moves to it; until then the tx is still
+        // in the pool's in-flight set and shows as pending (not as an older rejection of it).
+        if (loc && loc->height > m_chain.head().header.height) return std::nullopt;
         if (loc) {
             auto receipts = m_chain.store().receipts_at(loc->height);
             json events = json::array();

@@ -121,9 +121,13 @@ SealResult Chain::seal(std::vector<VerifiedTx> candidates, std::uint64_t timesta
     // lock is safe; readers run concurrently with building.
     StateOverlay overlay{m_state};
     SealResult out;
+    out.block.txs.reserve(candidates.size());
+    out.receipts.reserve(candidates.size());
+    std::vector<Bytes> encoded_receipts;
+    encoded_receipts.reserve(candidates.size());
     std::set<Address> failed_senders;
     for (auto& vt : candidates) {
-        if (failed_senders.count(vt.sender)) {
+        if (!failed_senders.empty() && failed_senders.count(vt.sender)) {
             out.deferred.push_back(std::move(vt));
             continue;
         }
@@ -133,7 +137,10 @@ SealResult Chain::seal(std::vector<VerifiedTx> candidates, std::uint64_t timesta
             failed_senders.insert(vt.sender);
             continue;
         }
-        out.receipts.push_back(Receipt{vt.hash, std::move(*r)});
+        overlay.release_checkpoints();  // accepted: its writes are final for this block
+        Receipt rc{vt.hash, std::move(*r)};
+        encoded_receipts.push_back(encode_receipt(rc));
+        out.receipts.push_back(std::move(rc));
         out.block.txs.push_back(std::move(vt));
     }
     out.block.header.height = ctx.height;
@@ -141,8 +148,8 @@ SealResult Chain::seal(std::vector<VerifiedTx> candidates, std::uint64_t timesta
     out.block.header.timestamp = ctx.timestamp;
     out.block.header.proposer = ctx.proposer;
     out.block.header.tx_root = tx_root_of(out.block.txs);
-    out.block.header.receipts_root = receipts_root_of(out.receipts);
-    commit_locked(out.block, out.receipts, overlay.changes(), out.rejected, proposer_key);
+    out.block.header.receipts_root = receipts_root_of_encoded(encoded_receipts);
+    commit_locked(out.block, std::move(encoded_receipts), overlay.changes(), out.rejected, proposer_key);
     out.hash = header_hash(out.block.header);
     return out;
 }
@@ -166,14 +173,16 @@ Result<void> Chain::import_block(const Block& block)
         return err(ErrorCode::unauthorized, "proposer is not a validator");
     contracts::BlockContext ctx{h.height, h.timestamp, h.proposer};
     StateOverlay overlay{m_state};
-    std::vector<Receipt> receipts;
+    std::vector<Bytes> receipts;
+    receipts.reserve(block.txs.size());
     for (const auto& vt : block.txs) {
         auto r = contracts::apply_tx(overlay, ctx, vt);
         if (!r)
             return err(r.error().code, "tx " + to_hex(vt.hash) + ": " + r.error().detail);
-        receipts.push_back(Receipt{vt.hash, std::move(*r)});
+        overlay.release_checkpoints();
+        receipts.push_back(encode_receipt(Receipt{vt.hash, std::move(*r)}));
     }
-    if (receipts_root_of(receipts) != h.receipts_root)
+    if (receipts_root_of_encoded(receipts) != h.receipts_root)
         return err(ErrorCode::invalid_argument, "receipts root mismatch");
     State::PendingRoot pending = m_state.prepare_root(overlay.changes());
     if (pending.root != h.state_root)
@@ -184,14 +193,14 @@ Result<void> Chain::import_block(const Block& block)
     c.height = h.height;
     c.hash = header_hash(h);
     c.encoded_block = encode_block(block);
-    c.receipts = std::move(receipts);
+    c.encoded_receipts = std::move(receipts);
     c.changes = &overlay.changes();
     for (const auto& vt : block.txs) c.tx_hashes.push_back(vt.hash);
     publish(c, overlay.changes(), std::move(pending), h);
     return ok();
 }
 
-void Chain::commit_locked(Block& block, const std::vector<Receipt>& receipts,
+void Chain::commit_locked(Block& block, std::vector<Bytes> encoded_receipts,
                           const ChangeSet& changes,
                           const std::vector<std::pair<Hash32, Error>>& rejected,
                           const std::optional<SecretKey>& sign_with)
@@ -211,7 +220,7 @@ void Chain::commit_locked(Block& block, const std::vector<Receipt>& receipts,
     c.height = block.header.height;
     c.hash = hash;
     c.encoded_block = encode_block(block);
-    c.receipts = receipts;
+    c.encoded_receipts = std::move(encoded_receipts);
     c.changes = &changes;
     c.tx_hashes.reserve(block.txs.size());
     for (const auto& vt : block.txs) c.tx_hashes.push_back(vt.hash);

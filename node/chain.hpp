@@ -93,7 +93,7 @@ private:
     };
     /// Seals a built block: state root (read-only), signature, then publish(). Caller holds
     /// m_write_mu.
-    void commit_locked(ledger::Block& block, const std::vector<ledger::Receipt>& receipts,
+    void commit_locked(ledger::Block& block, std::vector<ledger::Bytes> encoded_receipts,
                        const ledger::ChangeSet& changes,
                        const std::vector<std::pair<ledger::Hash32, ledger::Error>>& rejected,
                        const std::optional<ledger::SecretKey>& sign_with);

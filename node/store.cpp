@@ -4,6 +4,9 @@
 
 #include "ledger/codec.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <rocksdb/filter_policy.h>
@@ -142,36 +145,59 @@ std::optional<std::string> Store::rejection(const Hash32& hash) const
 
 void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
 {
-    rocksdb::WriteBatch batch;
+    // Keys go into the batch in ascending order (B < H < J < M < R < T < s): RocksDB's memtable
+    // remembers where the previous insert landed, so sorted inserts walk forward instead of
+    // searching the skip list from the top for each key (issue 7: the per-tx index dominated).
     const std::string hb = be64(c.height);
-    if (c.changes) {
-        for (const auto& [k, v] : *c.changes) {
-            if (v)
-                batch.Put("s" + k, *v);
-            else
-                batch.Delete("s" + k);
-        }
-    }
+    std::vector<const Hash32*> txs;
+    txs.reserve(c.tx_hashes.size());
+    for (const auto& h : c.tx_hashes) txs.push_back(&h);
+    std::sort(txs.begin(), txs.end(), [](const Hash32* a, const Hash32* b) { return *a < *b; });
+    std::vector<std::pair<const Hash32*, const std::string*>> rejected;
+    for (const auto& [h, reason] : c.rejected) rejected.emplace_back(&h, &reason);
+    std::sort(rejected.begin(), rejected.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+
+    std::size_t bytes = 64 + c.encoded_block.size() + 45 * txs.size();
+    for (const auto& r : c.encoded_receipts) bytes += r.size() + 8;
+    if (c.changes)
+        for (const auto& [k, v] : *c.changes) bytes += k.size() + (v ? v->size() : 0) + 8;
+    rocksdb::WriteBatch batch(bytes);
+
     batch.Put("B" + hb, rocksdb::Slice(reinterpret_cast<const char*>(c.encoded_block.data()),
                                        c.encoded_block.size()));
     batch.Put(hkey('H', c.hash), hb);
-    Writer rw;
-    rw.u32(static_cast<std::uint32_t>(c.receipts.size()));
-    for (const auto& r : c.receipts) rw.var(ByteView{encode_receipt(r)});
-    Bytes rb = rw.take();
-    batch.Put("R" + hb, rocksdb::Slice(reinterpret_cast<const char*>(rb.data()), rb.size()));
-    for (std::size_t i = 0; i < c.tx_hashes.size(); ++i) {
-        std::string loc = hb;
-        Writer iw;
-        iw.u32(static_cast<std::uint32_t>(i));
-        loc.append(reinterpret_cast<const char*>(iw.out().data()), 4);
-        batch.Put(hkey('T', c.tx_hashes[i]), loc);
-        batch.Delete(hkey('J', c.tx_hashes[i]));
-    }
-    for (const auto& [h, reason] : c.rejected) batch.Put(hkey('J', h), reason);
+    // A rejection stays recorded even if the same tx is committed later: tx_get looks at 'T'
+    // first, so no per-tx delete is needed here.
+    for (const auto& [h, reason] : rejected) batch.Put(hkey('J', *h), *reason);
     if (genesis)
         batch.Put("Mgenesis", rocksdb::Slice(reinterpret_cast<const char*>(genesis->data()), 32));
     batch.Put("Mhead", hb);
+    Writer rw;
+    rw.u32(static_cast<std::uint32_t>(c.encoded_receipts.size()));
+    for (const auto& r : c.encoded_receipts) rw.var(ByteView{r});
+    const Bytes& rb = rw.out();
+    batch.Put("R" + hb, rocksdb::Slice(reinterpret_cast<const char*>(rb.data()), rb.size()));
+    // The tx index: 'T' + hash → be64(height) be32(index), index = position in the block.
+    const Hash32* first = c.tx_hashes.data();
+    std::string key(33, 'T');
+    std::string loc = hb + std::string(4, '\0');
+    for (const Hash32* h : txs) {
+        std::memcpy(key.data() + 1, h->data(), 32);
+        const auto index = static_cast<std::uint32_t>(h - first);
+        for (int i = 0; i < 4; ++i) loc[8 + i] = static_cast<char>((index >> (24 - 8 * i)) & 0xff);
+        batch.Put(key, loc);
+    }
+    if (c.changes) {
+        std::string sk;
+        for (const auto& [k, v] : *c.changes) {
+            sk.assign(1, 's');
+            sk += k;
+            if (v)
+                batch.Put(sk, *v);
+            else
+                batch.Delete(sk);
+        }
+    }
     rocksdb::WriteOptions wo;
     wo.sync = true;
     check(m_db->Write(wo, &batch), "commit block " + std::to_string(c.height));

@@ -38,7 +38,9 @@ struct BlockCommit
     std::uint64_t height{0};
     ledger::Hash32 hash;
     ledger::Bytes encoded_block;
-    std::vector<ledger::Receipt> receipts;
+    /// encode_receipt of each included tx, in block order (encoded once, also hashed for the
+    /// receipts root).
+    std::vector<ledger::Bytes> encoded_receipts;
     std::vector<ledger::Hash32> tx_hashes;
     const ledger::ChangeSet* changes{nullptr};
     /// Transactions refused while building this block (non-consensus, for tx_get).
