@@ -59,6 +59,15 @@ double seconds_since(Clock::time_point t0)
     return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
+/// CPU seconds (user + system) this process has used so far, on all threads.
+double self_cpu_seconds()
+{
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return sec(ru.ru_utime) + sec(ru.ru_stime);
+}
+
 long self_peak_rss_kib()
 {
     rusage ru{};
@@ -123,6 +132,7 @@ double measure_block_path(const Options& o, const bench::Workload& w, const Gene
     producer.start();
     const Hash32 dsep = chain.domain_separator();
     std::atomic<std::size_t> rejected{0};
+    const double cpu0 = self_cpu_seconds();
     auto t0 = Clock::now();
     bench::parallel_for(w.encoded.size(), o.threads, [&](std::size_t i) {
         auto tx = decode_tx(ByteView{w.encoded[i]});
@@ -140,7 +150,9 @@ double measure_block_path(const Options& o, const bench::Workload& w, const Gene
     const double admitted = seconds_since(t0);
     while (pool.size() + pool.in_flight() > 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
     double s = seconds_since(t0);
-    std::printf("    (b) all verified and admitted after %.2f s; all committed after %.2f s\n", admitted, s);
+    const double cpu = self_cpu_seconds() - cpu0;
+    std::printf("    (b) all verified and admitted after %.2f s; all committed after %.2f s; CPU busy %.0f%% of %u cores\n",
+                admitted, s, 100 * cpu / (s * o.threads), o.threads);
     producer.stop();
     if (rejected) throw std::runtime_error(std::to_string(rejected.load()) + " txs refused in (b)");
     // Every sender's nonce must have advanced by its share: all txs really applied.

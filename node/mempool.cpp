@@ -8,14 +8,32 @@ namespace aif::node {
 
 using namespace ledger;
 
-Result<void> Mempool::add(VerifiedTx vt, std::uint64_t account_nonce)
+namespace {
+constexpr std::chrono::seconds EXPIRE_EVERY{1};
+}
+
+std::uint64_t Mempool::run_end(const Sender& s, std::uint64_t from)
+{
+    std::uint64_t next = from;
+    auto q = s.queued.lower_bound(next);
+    for (;;) {
+        if (q != s.queued.end() && q->first == next) {
+            ++q;
+        } else if (!s.in_flight.count(next)) {
+            return next;
+        }
+        ++next;
+    }
+}
+
+Result<void> Mempool::add(VerifiedTx vt, std::uint64_t account_nonce, TimePoint now)
 {
     std::lock_guard lock{m_mu};
-    if (m_by_hash.count(vt.hash) || m_inflight.count(vt.hash))
-        return err(ErrorCode::duplicate_tx, "already pending");
+    if (now - m_last_expire >= EXPIRE_EVERY) expire_locked(now);
+    if (m_known.count(vt.hash)) return err(ErrorCode::duplicate_tx, "already pending");
     const std::uint64_t nonce = vt.tx.nonce();
-    if (auto in = m_inflight_nonces.find(vt.sender);
-        in != m_inflight_nonces.end() && in->second.count(nonce))
+    auto sit = m_senders.find(vt.sender);
+    if (sit != m_senders.end() && sit->second.in_flight.count(nonce))
         return err(ErrorCode::duplicate_tx,
                    "nonce " + std::to_string(nonce) + " is being committed for this sender");
     if (nonce < account_nonce)
@@ -27,69 +45,150 @@ Result<void> Mempool::add(VerifiedTx vt, std::uint64_t account_nonce)
                    "nonce " + std::to_string(nonce) + " is more than " +
                        std::to_string(m_cfg.max_nonce_gap) + " ahead of " +
                        std::to_string(account_nonce));
-    auto sit = m_by_sender.find(vt.sender);
-    if (sit != m_by_sender.end()) {
-        if (sit->second.count(nonce))
+    if (sit != m_senders.end()) {
+        const Sender& s = sit->second;
+        if (s.queued.count(nonce))
             return err(ErrorCode::duplicate_tx,
                        "nonce " + std::to_string(nonce) + " already pending for this sender");
-        if (sit->second.size() >= m_cfg.max_per_sender)
+        if (s.queued.size() + s.in_flight.size() >= m_cfg.max_per_sender)
             return err(ErrorCode::mempool_full, "sender has " +
                                                     std::to_string(m_cfg.max_per_sender) +
                                                     " pending transactions");
     }
-    if (m_by_hash.size() >= m_cfg.max_txs)
-        return err(ErrorCode::mempool_full, "pool holds " + std::to_string(m_cfg.max_txs) + " transactions");
-    insert_locked(std::move(vt));
+    if (m_queued + m_in_flight >= m_cfg.max_txs) {
+        // Full. A tx its sender can run now may take the place of one parked behind a gap.
+        const bool runnable =
+            sit == m_senders.end() ? nonce == account_nonce : nonce == run_end(sit->second, account_nonce);
+        if (!runnable || !evict_gapped_locked())
+            return err(ErrorCode::mempool_full,
+                       "pool holds " + std::to_string(m_cfg.max_txs) + " transactions");
+    }
+    Sender& s = m_senders[vt.sender];
+    s.known_nonce = std::max(s.known_nonce, account_nonce);
+    insert_locked(std::move(vt), now);
     return ok();
 }
 
-void Mempool::insert_locked(VerifiedTx vt)
+void Mempool::insert_locked(VerifiedTx vt, TimePoint now)
 {
-    m_by_hash.emplace(vt.hash, vt.sender);
-    m_sender_seq.try_emplace(vt.sender, m_seq++);
+    Sender& s = m_senders[vt.sender];
+    if (s.queued.empty()) {
+        s.seq = m_seq++;
+        m_order.emplace(s.seq, vt.sender);
+    }
+    s.active = now;
     const std::uint64_t nonce = vt.tx.nonce();
-    m_by_sender[vt.sender].emplace(nonce, std::move(vt));
+    m_known.emplace(vt.hash, Known{vt.sender, nonce, false});
+    s.queued.emplace(nonce, std::move(vt));
+    ++m_queued;
+}
+
+void Mempool::drop_queued_locked(Sender& s, std::map<std::uint64_t, VerifiedTx>::iterator it)
+{
+    m_known.erase(it->second.hash);
+    s.queued.erase(it);
+    --m_queued;
+}
+
+void Mempool::tidy_sender_locked(const Address& sender)
+{
+    auto sit = m_senders.find(sender);
+    if (sit == m_senders.end()) return;
+    Sender& s = sit->second;
+    if (s.queued.empty()) m_order.erase(s.seq);
+    if (s.queued.empty() && s.in_flight.empty()) m_senders.erase(sit);
+}
+
+bool Mempool::evict_gapped_locked()
+{
+    for (auto o = m_order.rbegin(); o != m_order.rend(); ++o) {
+        const Address sender = o->second;
+        Sender& s = m_senders.at(sender);
+        auto last = std::prev(s.queued.end());
+        if (last->first < run_end(s, s.known_nonce)) continue;  // no gap before its last tx
+        drop_queued_locked(s, last);
+        tidy_sender_locked(sender);
+        return true;
+    }
+    return false;
+}
+
+std::size_t Mempool::expire(TimePoint now)
+{
+    std::lock_guard lock{m_mu};
+    return expire_locked(now);
+}
+
+std::size_t Mempool::expire_locked(TimePoint now)
+{
+    m_last_expire = now;
+    std::vector<Address> idle;
+    for (const auto& [seq, sender] : m_order)
+        if (now - m_senders.at(sender).active > m_cfg.lifetime) idle.push_back(sender);
+    std::size_t dropped = 0;
+    for (const auto& sender : idle) {
+        Sender& s = m_senders.at(sender);
+        while (!s.queued.empty()) {
+            drop_queued_locked(s, s.queued.begin());
+            ++dropped;
+        }
+        tidy_sender_locked(sender);
+    }
+    return dropped;
 }
 
 std::vector<VerifiedTx> Mempool::take_ready(
-    const std::function<std::uint64_t(const Address&)>& nonce_of, std::size_t max)
+    const std::function<std::uint64_t(const Address&)>& nonce_of, std::size_t max, TimePoint now)
 {
     std::lock_guard lock{m_mu};
-    // Senders in order of first arrival.
-    std::vector<std::pair<std::uint64_t, Address>> order;
-    order.reserve(m_sender_seq.size());
-    for (const auto& [a, seq] : m_sender_seq) order.emplace_back(seq, a);
-    std::sort(order.begin(), order.end());
+    if (now - m_last_expire >= EXPIRE_EVERY) expire_locked(now);
     struct Run
     {
         Address sender;
+        Sender* s;
         std::uint64_t next;
     };
+    // Senders in order of first arrival (m_order), each from its account nonce.
     std::vector<Run> runs;
-    for (const auto& [seq, a] : order) runs.push_back(Run{a, nonce_of(a)});
-    std::vector<VerifiedTx> out;
-    bool progressed = true;
-    while (out.size() < max && progressed) {
-        progressed = false;
-        for (auto& run : runs) {
-            if (out.size() >= max) break;
-            auto sit = m_by_sender.find(run.sender);
-            if (sit == m_by_sender.end()) continue;
-            auto it = sit->second.find(run.next);
-            if (it == sit->second.end()) continue;
-            m_by_hash.erase(it->second.hash);
-            m_inflight.emplace(it->second.hash, std::make_pair(run.sender, run.next));
-            m_inflight_nonces[run.sender].insert(run.next);
-            out.push_back(std::move(it->second));
-            sit->second.erase(it);
-            ++run.next;
-            progressed = true;
-            if (sit->second.empty()) {
-                m_by_sender.erase(sit);
-                m_sender_seq.erase(run.sender);
-            }
-        }
+    runs.reserve(m_order.size());
+    for (const auto& [seq, a] : m_order) {
+        Sender& s = m_senders.at(a);
+        s.known_nonce = nonce_of(a);
+        runs.push_back(Run{a, &s, s.known_nonce});
     }
+    std::vector<VerifiedTx> out;
+    out.reserve(std::min(max, m_queued));
+    std::vector<Address> emptied;
+    // Round-robin: one tx per sender per round; a sender leaves the rotation when its run ends.
+    while (out.size() < max && !runs.empty()) {
+        std::size_t keep = 0;
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            Run& run = runs[i];
+            if (out.size() >= max) {
+                runs[keep++] = run;
+                continue;
+            }
+            auto it = run.s->queued.find(run.next);
+            if (it == run.s->queued.end()) continue;
+            Known& k = m_known.at(it->second.hash);
+            k.in_flight = true;
+            run.s->in_flight.insert(run.next);
+            run.s->active = now;
+            out.push_back(std::move(it->second));
+            run.s->queued.erase(it);
+            --m_queued;
+            ++m_in_flight;
+            ++run.next;
+            if (run.s->queued.empty()) {
+                emptied.push_back(run.sender);
+                continue;
+            }
+            runs[keep++] = run;
+        }
+        runs.resize(keep);
+        if (out.size() >= max) break;
+    }
+    for (const auto& a : emptied) tidy_sender_locked(a);
     return out;
 }
 
@@ -97,11 +196,15 @@ void Mempool::restore(std::vector<VerifiedTx> txs)
 {
     std::lock_guard lock{m_mu};
     std::vector<Hash32> hashes;
+    hashes.reserve(txs.size());
     for (const auto& vt : txs) hashes.push_back(vt.hash);
     settle_locked(hashes);
+    const TimePoint now = std::chrono::steady_clock::now();
     for (auto& vt : txs) {
-        if (m_by_hash.count(vt.hash)) continue;
-        insert_locked(std::move(vt));
+        if (m_known.count(vt.hash)) continue;
+        auto sit = m_senders.find(vt.sender);
+        if (sit != m_senders.end() && sit->second.queued.count(vt.tx.nonce())) continue;
+        insert_locked(std::move(vt), now);
     }
 }
 
@@ -114,73 +217,63 @@ void Mempool::settle(const std::vector<Hash32>& hashes)
 void Mempool::settle_locked(const std::vector<Hash32>& hashes)
 {
     for (const auto& h : hashes) {
-        auto it = m_inflight.find(h);
-        if (it == m_inflight.end()) continue;
-        auto n = m_inflight_nonces.find(it->second.first);
-        if (n != m_inflight_nonces.end()) {
-            n->second.erase(it->second.second);
-            if (n->second.empty()) m_inflight_nonces.erase(n);
-        }
-        m_inflight.erase(it);
+        auto it = m_known.find(h);
+        if (it == m_known.end() || !it->second.in_flight) continue;
+        const Address sender = it->second.sender;
+        auto sit = m_senders.find(sender);
+        if (sit != m_senders.end()) sit->second.in_flight.erase(it->second.nonce);
+        m_known.erase(it);
+        --m_in_flight;
+        tidy_sender_locked(sender);
     }
 }
 
 void Mempool::prune(const Address& sender, std::uint64_t next_nonce)
 {
     std::lock_guard lock{m_mu};
-    auto sit = m_by_sender.find(sender);
-    if (sit == m_by_sender.end()) return;
-    auto& q = sit->second;
-    for (auto it = q.begin(); it != q.end() && it->first < next_nonce;) {
-        m_by_hash.erase(it->second.hash);
-        it = q.erase(it);
-    }
-    if (q.empty()) {
-        m_by_sender.erase(sit);
-        m_sender_seq.erase(sender);
-    }
+    auto sit = m_senders.find(sender);
+    if (sit == m_senders.end()) return;
+    Sender& s = sit->second;
+    s.known_nonce = std::max(s.known_nonce, next_nonce);
+    while (!s.queued.empty() && s.queued.begin()->first < next_nonce)
+        drop_queued_locked(s, s.queued.begin());
+    tidy_sender_locked(sender);
 }
 
 bool Mempool::contains(const Hash32& hash) const
 {
     std::lock_guard lock{m_mu};
-    return m_by_hash.count(hash) != 0 || m_inflight.count(hash) != 0;
+    return m_known.count(hash) != 0;
 }
 
 std::optional<VerifiedTx> Mempool::find(const Hash32& hash) const
 {
     std::lock_guard lock{m_mu};
-    auto h = m_by_hash.find(hash);
-    if (h == m_by_hash.end()) return std::nullopt;
-    for (const auto& [n, vt] : m_by_sender.at(h->second))
-        if (vt.hash == hash) return vt;
-    return std::nullopt;
+    auto k = m_known.find(hash);
+    if (k == m_known.end() || k->second.in_flight) return std::nullopt;
+    const Sender& s = m_senders.at(k->second.sender);
+    auto it = s.queued.find(k->second.nonce);
+    if (it == s.queued.end()) return std::nullopt;
+    return it->second;
 }
 
 std::uint64_t Mempool::pending_nonce(const Address& sender, std::uint64_t account_nonce) const
 {
     std::lock_guard lock{m_mu};
-    auto sit = m_by_sender.find(sender);
-    auto in = m_inflight_nonces.find(sender);
-    std::uint64_t next = account_nonce;
-    auto pending = [&](std::uint64_t n) {
-        return (sit != m_by_sender.end() && sit->second.count(n)) ||
-               (in != m_inflight_nonces.end() && in->second.count(n));
-    };
-    while (pending(next)) ++next;
-    return next;
+    auto sit = m_senders.find(sender);
+    return sit == m_senders.end() ? account_nonce : run_end(sit->second, account_nonce);
 }
 
 std::size_t Mempool::size() const
 {
     std::lock_guard lock{m_mu};
-    return m_by_hash.size();
+    return m_queued;
 }
 
 std::size_t Mempool::in_flight() const
 {
     std::lock_guard lock{m_mu};
-    return m_inflight.size();
+    return m_in_flight;
 }
 
 }  // namespace aif::node

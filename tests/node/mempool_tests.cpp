@@ -94,4 +94,67 @@ BOOST_AUTO_TEST_CASE(take_respects_max)
     BOOST_CHECK_EQUAL(pool.size(), 6u);
 }
 
+BOOST_AUTO_TEST_CASE(full_pool_evicts_gapped_for_runnable)
+{
+    // Hostile S3: senders 0 and 1 park nonces behind a gap (nonce 0 never sent) and fill the pool.
+    node::Mempool pool(node::MempoolConfig{4, 10, 100});
+    BOOST_REQUIRE(pool.add(tx_of(0, 1), 0));
+    BOOST_REQUIRE(pool.add(tx_of(0, 2), 0));
+    BOOST_REQUIRE(pool.add(tx_of(1, 5), 0));
+    BOOST_REQUIRE(pool.add(tx_of(1, 6), 0));
+    // Another gapped tx is still refused: the pool is full of gapped txs.
+    BOOST_CHECK(pool.add(tx_of(2, 3), 0).error().code == ErrorCode::mempool_full);
+    // A runnable tx evicts the highest nonce of the newest gapped sender (sender 1's nonce 6).
+    const auto evicted = tx_of(1, 6).hash;
+    auto runnable = tx_of(2, 0);
+    BOOST_REQUIRE(pool.add(runnable, 0));
+    BOOST_CHECK(pool.contains(runnable.hash));
+    BOOST_CHECK(!pool.contains(evicted));
+    BOOST_CHECK(pool.contains(tx_of(1, 5).hash));
+    BOOST_CHECK_EQUAL(pool.size(), 4u);
+    // So does the runnable continuation of a sender's run (sender 2's nonce 1).
+    BOOST_REQUIRE(pool.add(tx_of(2, 1), 0));
+    BOOST_CHECK(!pool.contains(tx_of(1, 5).hash));
+    BOOST_CHECK_EQUAL(pool.size(), 4u);
+}
+
+BOOST_AUTO_TEST_CASE(full_pool_of_runnable_txs_refuses)
+{
+    node::Mempool pool(node::MempoolConfig{2, 10, 100});
+    BOOST_REQUIRE(pool.add(tx_of(0, 0), 0));
+    BOOST_REQUIRE(pool.add(tx_of(1, 0), 0));
+    BOOST_CHECK(pool.add(tx_of(2, 0), 0).error().code == ErrorCode::mempool_full);
+    // In-flight txs count against the bound until settled.
+    auto taken = pool.take_ready(zero, 10);
+    BOOST_REQUIRE_EQUAL(taken.size(), 2u);
+    BOOST_CHECK(pool.add(tx_of(2, 0), 0).error().code == ErrorCode::mempool_full);
+    pool.settle({taken[0].hash, taken[1].hash});
+    BOOST_CHECK(pool.add(tx_of(2, 0), 0));
+}
+
+BOOST_AUTO_TEST_CASE(idle_senders_expire)
+{
+    using namespace std::chrono_literals;
+    node::MempoolConfig cfg;
+    cfg.lifetime = 60s;
+    node::Mempool pool(cfg);
+    const auto t0 = std::chrono::steady_clock::now();
+    BOOST_REQUIRE(pool.add(tx_of(0, 3), 0, t0));        // parked behind a gap
+    BOOST_REQUIRE(pool.add(tx_of(1, 0), 0, t0 + 50s));  // runnable, newer
+    BOOST_CHECK_EQUAL(pool.expire(t0 + 59s), 0u);
+    BOOST_CHECK_EQUAL(pool.expire(t0 + 61s), 1u);  // sender 0 idle for over a minute
+    BOOST_CHECK(!pool.contains(tx_of(0, 3).hash));
+    BOOST_CHECK(pool.contains(tx_of(1, 0).hash));
+    // Activity (a new admission) restarts the sender's clock.
+    BOOST_REQUIRE(pool.add(tx_of(1, 1), 0, t0 + 100s));
+    BOOST_CHECK_EQUAL(pool.expire(t0 + 150s), 0u);
+    BOOST_CHECK_EQUAL(pool.expire(t0 + 161s), 2u);
+    BOOST_CHECK_EQUAL(pool.size(), 0u);
+    // add() expires on its own too, at most once a second.
+    BOOST_REQUIRE(pool.add(tx_of(2, 5), 0, t0 + 200s));
+    BOOST_REQUIRE(pool.add(tx_of(3, 0), 0, t0 + 300s));
+    BOOST_CHECK(!pool.contains(tx_of(2, 5).hash));
+    BOOST_CHECK_EQUAL(pool.size(), 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
