@@ -4,6 +4,7 @@
 
 #include "ledger/crypto.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace aif::ledger {
@@ -62,13 +63,20 @@ std::uint32_t State::bucket_of(std::string_view key)
 
 Hash32 State::leaf_of(std::string_view key, std::string_view value)
 {
-    Bytes buf;
-    buf.reserve(4 + key.size() + value.size());
-    auto n = static_cast<std::uint32_t>(key.size());
-    for (int i = 3; i >= 0; --i) buf.push_back(static_cast<std::uint8_t>(n >> (8 * i)));
-    buf.insert(buf.end(), key.begin(), key.end());
-    buf.insert(buf.end(), value.begin(), value.end());
-    return keccak256(ByteView{buf});
+    // keccak256(be32(len(key)) || key || value), in a stack buffer when it fits.
+    std::uint8_t small[256];
+    Bytes big;
+    const std::size_t len = 4 + key.size() + value.size();
+    std::uint8_t* p = small;
+    if (len > sizeof small) {
+        big.resize(len);
+        p = big.data();
+    }
+    const auto n = static_cast<std::uint32_t>(key.size());
+    for (int i = 0; i < 4; ++i) p[i] = static_cast<std::uint8_t>(n >> (24 - 8 * i));
+    std::memcpy(p + 4, key.data(), key.size());
+    std::memcpy(p + 4 + key.size(), value.data(), value.size());
+    return keccak256(ByteView{p, len});
 }
 
 void State::put(const std::string& key, const std::string& value)
@@ -81,86 +89,127 @@ void State::put(const std::string& key, const std::string& value)
     m_dirty.insert(b);
 }
 
-void State::put_with_leaf(const std::string& key, const std::string& value, const Hash32& leaf)
+void State::put_with_leaf(const std::string& key, const std::string& value, const Hash32& leaf,
+                          std::uint32_t bucket)
 {
     auto [it, inserted] = m_entries.try_emplace(key);
     it->second.value = value;
     it->second.leaf = leaf;
-    if (inserted) m_buckets[bucket_of(key)].insert(&*it);
+    if (inserted) m_buckets[bucket].insert(&*it);
 }
 
 State::PendingRoot State::prepare_root(const ChangeSet& changes) const
 {
+    // Everything is in vectors indexed by the change set's order: one bucket hash and one leaf
+    // per changed key, then the tree level by level as sorted (index, hash) runs, so each node
+    // costs one keccak and no map operations (issue 7: a block's fixed cost was ~9 µs per
+    // changed key, most of it map traffic).
     PendingRoot out;
-    // Group the changes by bucket; within a bucket they stay in key order (ChangeSet is sorted).
-    std::map<std::uint32_t, std::vector<ChangeSet::const_iterator>> by_bucket;
-    for (auto it = changes.begin(); it != changes.end(); ++it) {
-        by_bucket[bucket_of(it->first)].push_back(it);
-        if (it->second) out.leaves.emplace(it->first, leaf_of(it->first, *it->second));
+    const std::size_t n = changes.size();
+    out.leaves.resize(n);
+    out.buckets.resize(n);
+    struct Change
+    {
+        std::uint32_t bucket;
+        ChangeSet::const_iterator it;
+        std::size_t index;
+    };
+    std::vector<Change> order;
+    order.reserve(n);
+    std::size_t i = 0;
+    for (auto it = changes.begin(); it != changes.end(); ++it, ++i) {
+        out.buckets[i] = bucket_of(it->first);
+        if (it->second) out.leaves[i] = leaf_of(it->first, *it->second);
+        order.push_back(Change{out.buckets[i], it, i});
     }
+    // Group by bucket; within a bucket the change set's (ascending key) order stays.
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Change& a, const Change& b) { return a.bucket < b.bucket; });
+    std::vector<std::pair<std::uint32_t, Hash32>> level;
     Bytes buf;
-    std::set<std::uint32_t> parents;
-    for (const auto& [b, changed] : by_bucket) {
+    for (std::size_t s = 0; s < order.size();) {
+        const std::uint32_t b = order[s].bucket;
+        std::size_t e = s;
+        while (e < order.size() && order[e].bucket == b) ++e;
         // Merge the bucket's current keys with its changed keys, both ascending.
         buf.clear();
         const auto& current = m_buckets[b];
         auto cur = current.begin();
-        std::size_t ci = 0;
-        while (cur != current.end() || ci < changed.size()) {
-            const bool take_change =
-                ci < changed.size() && (cur == current.end() || changed[ci]->first <= (*cur)->first);
+        std::size_t ci = s;
+        while (cur != current.end() || ci < e) {
+            const bool take_change = ci < e && (cur == current.end() || order[ci].it->first <= (*cur)->first);
+            const Hash32* leaf = nullptr;
             if (take_change) {
-                if (cur != current.end() && changed[ci]->first == (*cur)->first) ++cur;  // replaced
-                if (changed[ci]->second) {
-                    const Hash32& leaf = out.leaves.find(changed[ci]->first)->second;
-                    buf.insert(buf.end(), leaf.bytes.begin(), leaf.bytes.end());
-                }
+                if (cur != current.end() && order[ci].it->first == (*cur)->first) ++cur;  // replaced
+                if (order[ci].it->second) leaf = &out.leaves[order[ci].index];
                 ++ci;
             } else {
-                const Hash32& leaf = (*cur)->second.leaf;
-                buf.insert(buf.end(), leaf.bytes.begin(), leaf.bytes.end());
+                leaf = &(*cur)->second.leaf;
                 ++cur;
             }
+            if (leaf) buf.insert(buf.end(), leaf->bytes.begin(), leaf->bytes.end());
         }
-        out.nodes[BUCKETS + b] = buf.empty() ? Hash32{} : keccak256(ByteView{buf});
-        parents.insert((BUCKETS + b) / 2);
+        level.emplace_back(BUCKETS + b, buf.empty() ? Hash32{} : keccak256(ByteView{buf}));
+        s = e;
     }
-    auto node = [&](std::uint32_t i) -> const Hash32& {
-        auto it = out.nodes.find(i);
-        return it != out.nodes.end() ? it->second : m_tree[i];
-    };
+    // Up the tree: each level's changed nodes, ascending; a sibling not changed comes from
+    // the current tree.
     std::uint8_t pair[64];
-    while (!parents.empty()) {
-        std::set<std::uint32_t> next;
-        for (std::uint32_t i : parents) {
-            std::memcpy(pair, node(2 * i).data(), 32);
-            std::memcpy(pair + 32, node(2 * i + 1).data(), 32);
-            out.nodes[i] = keccak256(ByteView{pair, 64});
-            if (i > 1) next.insert(i / 2);
+    while (!level.empty() && level.front().first > 1) {
+        out.nodes.insert(out.nodes.end(), level.begin(), level.end());
+        std::vector<std::pair<std::uint32_t, Hash32>> up;
+        up.reserve(level.size() / 2 + 1);
+        for (std::size_t j = 0; j < level.size();) {
+            const std::uint32_t idx = level[j].first;
+            const Hash32* left;
+            const Hash32* right;
+            if (idx % 2 == 0) {
+                left = &level[j].second;
+                if (j + 1 < level.size() && level[j + 1].first == idx + 1) {
+                    right = &level[j + 1].second;
+                    j += 2;
+                } else {
+                    right = &m_tree[idx + 1];
+                    j += 1;
+                }
+            } else {
+                left = &m_tree[idx - 1];
+                right = &level[j].second;
+                j += 1;
+            }
+            std::memcpy(pair, left->data(), 32);
+            std::memcpy(pair + 32, right->data(), 32);
+            up.emplace_back(idx / 2, keccak256(ByteView{pair, 64}));
         }
-        parents.swap(next);
+        level.swap(up);
     }
-    out.root = node(1);
+    out.nodes.insert(out.nodes.end(), level.begin(), level.end());
+    out.root = level.empty() ? m_tree[1] : level.front().second;
     return out;
 }
 
 void State::apply(const ChangeSet& changes, PendingRoot pending)
 {
-    for (const auto& [k, v] : changes) {
-        if (v)
-            put_with_leaf(k, *v, pending.leaves.find(k)->second);
+    std::size_t i = 0;
+    for (auto it = changes.begin(); it != changes.end(); ++it, ++i) {
+        if (it->second)
+            put_with_leaf(it->first, *it->second, pending.leaves[i], pending.buckets[i]);
         else
-            erase(k);
+            erase(it->first, pending.buckets[i]);
     }
-    for (const auto& [i, h] : pending.nodes) m_tree[i] = h;
+    for (const auto& [idx, h] : pending.nodes) m_tree[idx] = h;
     m_dirty.clear();
 }
 
 void State::erase(const std::string& key)
 {
+    erase(key, bucket_of(key));
+}
+
+void State::erase(const std::string& key, std::uint32_t b)
+{
     auto it = m_entries.find(key);
     if (it == m_entries.end()) return;
-    std::uint32_t b = bucket_of(key);
     m_buckets[b].erase(&*it);
     m_entries.erase(it);
     m_dirty.insert(b);

@@ -71,10 +71,12 @@ public:
     struct PendingRoot
     {
         Hash32 root;
-        /// New leaf of each changed key that stays (deleted keys have none).
-        std::map<std::string, Hash32, std::less<>> leaves;
-        /// New tree nodes (bucket leaves and their ancestors), heap index → hash.
-        std::map<std::uint32_t, Hash32> nodes;
+        /// Per entry of the change set, in its order: the key's bucket, and its new leaf
+        /// (unused for a deletion). apply() must be given the same change set.
+        std::vector<Hash32> leaves;
+        std::vector<std::uint32_t> buckets;
+        /// New tree nodes (bucket leaves and their ancestors): (heap index, hash).
+        std::vector<std::pair<std::uint32_t, Hash32>> nodes;
     };
     [[nodiscard]] PendingRoot prepare_root(const ChangeSet& changes) const;
     /// Applies a change set and installs the hashes prepare_root computed for it; afterwards
@@ -108,8 +110,10 @@ private:
     static std::uint32_t bucket_of(std::string_view key);
     static Hash32 leaf_of(std::string_view key, std::string_view value);
     void put(const std::string& key, const std::string& value);
-    void put_with_leaf(const std::string& key, const std::string& value, const Hash32& leaf);
+    void put_with_leaf(const std::string& key, const std::string& value, const Hash32& leaf,
+                       std::uint32_t bucket);
     void erase(const std::string& key);
+    void erase(const std::string& key, std::uint32_t bucket);
     void rehash();
 
     Entries m_entries;
