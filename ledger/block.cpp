@@ -49,17 +49,81 @@ Hash32 header_hash(const BlockHeader& h)
     return keccak256(ByteView{encode_header(h)});
 }
 
+namespace {
+
+/// Attribute value forms in a receipt (docs/protocol.md "Receipts"): contracts write addresses
+/// as "0x" + 40 lower-case hex digits and amounts as canonical decimals; those are stored in
+/// their binary form, anything else as the string itself. The form is a function of the value,
+/// so the encoding stays canonical.
+enum class ValueForm : std::uint8_t { text = 0, address = 1, decimal = 2 };
+
+bool is_lower_hex_address(std::string_view v)
+{
+    if (v.size() != 42 || v[0] != '0' || v[1] != 'x') return false;
+    for (std::size_t i = 2; i < 42; ++i) {
+        const char c = v[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    }
+    return true;
+}
+
+/// "0" or digits without a leading zero, below 2^128.
+std::optional<u128> canonical_decimal(std::string_view v)
+{
+    if (v.empty() || v.size() > 39 || (v.size() > 1 && v[0] == '0')) return std::nullopt;
+    u128 x = 0;
+    for (char c : v) {
+        if (c < '0' || c > '9') return std::nullopt;
+        const u128 d = static_cast<u128>(c - '0');
+        if (x > (~u128{0} - d) / 10) return std::nullopt;
+        x = x * 10 + d;
+    }
+    return x;
+}
+
+void put_value(Writer& w, std::string_view v)
+{
+    if (is_lower_hex_address(v)) {
+        w.u8(static_cast<std::uint8_t>(ValueForm::address));
+        const auto nibble = [](char c) { return static_cast<std::uint8_t>(c <= '9' ? c - '0' : c - 'a' + 10); };
+        for (std::size_t i = 2; i < 42; i += 2) w.u8(static_cast<std::uint8_t>(nibble(v[i]) << 4 | nibble(v[i + 1])));
+    } else if (auto d = canonical_decimal(v)) {
+        w.u8(static_cast<std::uint8_t>(ValueForm::decimal));
+        w.uvar(*d);
+    } else {
+        w.u8(static_cast<std::uint8_t>(ValueForm::text));
+        w.vstr(v);
+    }
+}
+
+std::optional<std::string> get_value(Reader& r)
+{
+    switch (static_cast<ValueForm>(r.u8())) {
+    case ValueForm::address: return to_hex(r.address());
+    case ValueForm::decimal: return u128_to_string(r.uvar());
+    case ValueForm::text: {
+        std::string v = r.vstr(1u << 20);
+        // A value with a binary form must use it (one encoding per receipt).
+        if (is_lower_hex_address(v) || canonical_decimal(v)) return std::nullopt;
+        return v;
+    }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 Bytes encode_receipt(const Receipt& rc)
 {
+    // The tx hash is not encoded: receipt i belongs to transaction i of its block.
     Writer w;
-    w.fixed(rc.tx_hash);
-    w.u32(static_cast<std::uint32_t>(rc.events.size()));
+    w.uvar(rc.events.size());
     for (const auto& e : rc.events) {
-        w.str(e.name);
-        w.u32(static_cast<std::uint32_t>(e.attrs.size()));
+        w.vstr(e.name);
+        w.uvar(e.attrs.size());
         for (const auto& [k, v] : e.attrs) {
-            w.str(k);
-            w.str(v);
+            w.vstr(k);
+            put_value(w, v);
         }
     }
     return w.take();
@@ -70,16 +134,18 @@ Result<Receipt> decode_receipt(ByteView data) noexcept
     try {
         Reader r{data};
         Receipt rc;
-        rc.tx_hash = r.fixed<32>();
-        std::uint32_t n = r.u32();
-        for (std::uint32_t i = 0; i < n && r.ok(); ++i) {
+        const u128 n = r.uvar();
+        if (n > data.size()) return err(ErrorCode::malformed_tx, "receipt event count");
+        for (u128 i = 0; i < n && r.ok(); ++i) {
             Event e;
-            e.name = r.str(1024);
-            std::uint32_t m = r.u32();
-            for (std::uint32_t j = 0; j < m && r.ok(); ++j) {
-                std::string k = r.str(1024);
-                std::string v = r.str(1u << 20);
-                e.attrs.emplace_back(std::move(k), std::move(v));
+            e.name = r.vstr(1024);
+            const u128 m = r.uvar();
+            if (m > data.size()) return err(ErrorCode::malformed_tx, "receipt attribute count");
+            for (u128 j = 0; j < m && r.ok(); ++j) {
+                std::string k = r.vstr(1024);
+                auto v = get_value(r);
+                if (!v) return err(ErrorCode::malformed_tx, "receipt attribute value");
+                e.attrs.emplace_back(std::move(k), std::move(*v));
             }
             rc.events.push_back(std::move(e));
         }

@@ -61,6 +61,21 @@ public:
     {
         var(ByteView{reinterpret_cast<const std::uint8_t*>(s.data()), s.size()});
     }
+    /// Unsigned LEB128: 7 bits per byte, low first, high bit = more follows (compact receipts).
+    void uvar(u128 v)
+    {
+        while (v >= 0x80) {
+            m_out.push_back(static_cast<std::uint8_t>(v | 0x80));
+            v >>= 7;
+        }
+        m_out.push_back(static_cast<std::uint8_t>(v));
+    }
+    /// uvar length then the bytes.
+    void vstr(std::string_view s)
+    {
+        uvar(s.size());
+        m_out.insert(m_out.end(), s.begin(), s.end());
+    }
     Bytes& out() { return m_out; }
     Bytes take() { return std::move(m_out); }
     /// The encoding as a std::string (the type state values have).
@@ -121,6 +136,37 @@ public:
     {
         Bytes b = var(max_len);
         return std::string(b.begin(), b.end());
+    }
+    /// What Writer::uvar wrote. Only the minimal form is accepted (no trailing zero group) and
+    /// at most 128 bits, so each value has exactly one encoding.
+    u128 uvar()
+    {
+        u128 v = 0;
+        for (unsigned shift = 0; need(1); shift += 7) {
+            const std::uint8_t b = m_in[m_pos++];
+            if (shift == 126 && b > 0x03) break;  // beyond 128 bits
+            v |= static_cast<u128>(b & 0x7f) << shift;
+            if (!(b & 0x80)) {
+                if (b == 0 && shift > 0) break;  // not minimal
+                return v;
+            }
+            if (shift == 126) break;
+        }
+        m_ok = false;
+        return 0;
+    }
+    /// What Writer::vstr wrote, refusing lengths over `max_len`.
+    std::string vstr(std::size_t max_len = 1u << 24)
+    {
+        const u128 n = uvar();
+        if (n > max_len) {
+            m_ok = false;
+            return {};
+        }
+        if (!need(static_cast<std::size_t>(n))) return {};
+        std::string out(reinterpret_cast<const char*>(m_in.data()) + m_pos, static_cast<std::size_t>(n));
+        m_pos += static_cast<std::size_t>(n);
+        return out;
     }
     bool ok() const { return m_ok; }
     /// True when everything was read and nothing failed.

@@ -155,16 +155,14 @@ json NodeBackend::tx_send(const json& wire)
 json NodeBackend::tx_get(const Hash32& hash)
 {
     auto from_store = [&]() -> std::optional<json> {
-        auto loc = m_chain.store().tx_location(hash);
+        auto committed = m_chain.store().committed_tx(hash);
         // A block is on disk a moment before the head moves to it; until then the tx is still
         // in the pool's in-flight set and shows as pending (not as an older rejection of it).
-        if (loc && loc->height > m_chain.head().header.height) return std::nullopt;
-        if (loc) {
-            auto receipts = m_chain.store().receipts_at(loc->height);
-            json events = json::array();
-            if (loc->index < receipts.size()) events = events_json(receipts[loc->index].events);
-            return json{{"hash", to_hex(hash)}, {"status", "committed"}, {"height", loc->height},
-                        {"index", loc->index}, {"error", nullptr}, {"events", events}};
+        if (committed && committed->first.height > m_chain.head().header.height) return std::nullopt;
+        if (committed) {
+            const auto& [loc, receipt] = *committed;
+            return json{{"hash", to_hex(hash)}, {"status", "committed"}, {"height", loc.height},
+                        {"index", loc.index}, {"error", nullptr}, {"events", events_json(receipt.events)}};
         }
         if (auto reason = m_chain.store().rejection(hash))
             return json{{"hash", to_hex(hash)}, {"status", "rejected"}, {"height", nullptr},

@@ -110,32 +110,30 @@ std::optional<std::uint64_t> Store::height_of(const Hash32& hash) const
     return decode_u64(*v);
 }
 
-std::vector<Receipt> Store::receipts_at(std::uint64_t height) const
-{
-    std::vector<Receipt> out;
-    auto v = get_raw("R" + be64(height));
-    if (!v) return out;
-    Reader r{bytes_of(*v)};
-    std::uint32_t n = r.u32();
-    for (std::uint32_t i = 0; i < n && r.ok(); ++i) {
-        Bytes raw = r.var();
-        auto rc = decode_receipt(ByteView{raw});
-        if (!rc) throw StoreError("corrupt receipt at height " + std::to_string(height));
-        out.push_back(std::move(*rc));
-    }
-    if (!r.done()) throw StoreError("corrupt receipts at height " + std::to_string(height));
-    return out;
-}
-
 std::optional<TxLocation> Store::tx_location(const Hash32& hash) const
 {
     auto v = get_raw(hkey('T', hash));
-    if (!v || v->size() != 12) return std::nullopt;
+    if (!v || v->size() < 12) return std::nullopt;
     Reader r{bytes_of(*v)};
     TxLocation loc;
     loc.height = r.u64();
     loc.index = r.u32();
     return loc;
+}
+
+std::optional<std::pair<TxLocation, Receipt>> Store::committed_tx(const Hash32& hash) const
+{
+    auto v = get_raw(hkey('T', hash));
+    if (!v) return std::nullopt;
+    if (v->size() < 12) throw StoreError("corrupt index record of tx " + to_hex(hash));
+    Reader r{bytes_of(*v)};
+    TxLocation loc;
+    loc.height = r.u64();
+    loc.index = r.u32();
+    auto rc = decode_receipt(bytes_of(std::string_view{*v}.substr(12)));
+    if (!rc) throw StoreError("corrupt receipt of tx " + to_hex(hash));
+    rc->tx_hash = hash;
+    return std::make_pair(loc, std::move(*rc));
 }
 
 std::optional<std::string> Store::rejection(const Hash32& hash) const
@@ -145,7 +143,7 @@ std::optional<std::string> Store::rejection(const Hash32& hash) const
 
 void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
 {
-    // Keys go into the batch in ascending order (B < H < J < M < R < T < s): RocksDB's memtable
+    // Keys go into the batch in ascending order (B < H < J < M < T < s): RocksDB's memtable
     // remembers where the previous insert landed, so sorted inserts walk forward instead of
     // searching the skip list from the top for each key (issue 7: the per-tx index dominated).
     const std::string hb = be64(c.height);
@@ -172,20 +170,21 @@ void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
     if (genesis)
         batch.Put("Mgenesis", rocksdb::Slice(reinterpret_cast<const char*>(genesis->data()), 32));
     batch.Put("Mhead", hb);
-    Writer rw;
-    rw.u32(static_cast<std::uint32_t>(c.encoded_receipts.size()));
-    for (const auto& r : c.encoded_receipts) rw.var(ByteView{r});
-    const Bytes& rb = rw.out();
-    batch.Put("R" + hb, rocksdb::Slice(reinterpret_cast<const char*>(rb.data()), rb.size()));
-    // The tx index: 'T' + hash → be64(height) be32(index), index = position in the block.
+    // The tx index: 'T' + hash → be64(height) be32(index) receipt, index = position in the
+    // block, so tx_get is one read.
     const Hash32* first = c.tx_hashes.data();
     std::string key(33, 'T');
-    std::string loc = hb + std::string(4, '\0');
+    std::string val;
     for (const Hash32* h : txs) {
         std::memcpy(key.data() + 1, h->data(), 32);
         const auto index = static_cast<std::uint32_t>(h - first);
-        for (int i = 0; i < 4; ++i) loc[8 + i] = static_cast<char>((index >> (24 - 8 * i)) & 0xff);
-        batch.Put(key, loc);
+        val.assign(hb);
+        for (int i = 0; i < 4; ++i) val += static_cast<char>((index >> (24 - 8 * i)) & 0xff);
+        if (index < c.encoded_receipts.size()) {
+            const Bytes& rc = c.encoded_receipts[index];
+            val.append(reinterpret_cast<const char*>(rc.data()), rc.size());
+        }
+        batch.Put(key, val);
     }
     if (c.changes) {
         std::string sk;

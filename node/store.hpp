@@ -39,7 +39,7 @@ struct BlockCommit
     ledger::Hash32 hash;
     ledger::Bytes encoded_block;
     /// encode_receipt of each included tx, in block order (encoded once, also hashed for the
-    /// receipts root).
+    /// receipts root); stored with the tx's index entry.
     std::vector<ledger::Bytes> encoded_receipts;
     std::vector<ledger::Hash32> tx_hashes;
     const ledger::ChangeSet* changes{nullptr};
@@ -49,8 +49,8 @@ struct BlockCommit
 
 /// The node's RocksDB store. Key layout (big-endian fixed width, docs/architecture.md):
 ///   's' + state key → state value        'B' + be64(height) → encoded block
-///   'H' + block hash → be64(height)      'R' + be64(height) → receipts
-///   'T' + tx hash → be64(height) be32(index)   'J' + tx hash → rejection reason
+///   'H' + block hash → be64(height)      'J' + tx hash → rejection reason
+///   'T' + tx hash → be64(height) be32(index) receipt   (one read answers tx_get)
 ///   'M' "head" → be64(height)            'M' "genesis" → genesis hash
 class Store
 {
@@ -71,10 +71,11 @@ public:
     [[nodiscard]] std::optional<ledger::Bytes> block_at(std::uint64_t height) const;
     /// Height of the block with `hash`.
     [[nodiscard]] std::optional<std::uint64_t> height_of(const ledger::Hash32& hash) const;
-    /// Receipts of the block at `height`.
-    [[nodiscard]] std::vector<ledger::Receipt> receipts_at(std::uint64_t height) const;
     /// Location of a committed tx.
     [[nodiscard]] std::optional<TxLocation> tx_location(const ledger::Hash32& hash) const;
+    /// Location and receipt of a committed tx. Throws StoreError on a corrupt record.
+    [[nodiscard]] std::optional<std::pair<TxLocation, ledger::Receipt>> committed_tx(
+        const ledger::Hash32& hash) const;
     /// Rejection reason of a refused tx.
     [[nodiscard]] std::optional<std::string> rejection(const ledger::Hash32& hash) const;
 

@@ -107,6 +107,49 @@ BOOST_AUTO_TEST_CASE(receipt_round_trip)
     BOOST_CHECK(!decode_receipt(ByteView{enc}));
 }
 
+BOOST_AUTO_TEST_CASE(receipt_values_in_binary_form)
+{
+    // Addresses and canonical decimals are stored in binary and come back as the same strings;
+    // anything else (mixed case, a leading zero, 2^128) stays text.
+    const std::string addr = "0x" + std::string(38, 'a') + "0f";
+    const std::string big = "340282366920938463463374607431768211455";  // 2^128 - 1
+    const std::vector<std::string> values = {addr, "0", "1000000000000", big,
+                                             "340282366920938463463374607431768211456",
+                                             "007", "0x" + std::string(38, 'A') + "0f", "", "memo"};
+    Event e{"Fee", {}};
+    for (std::size_t i = 0; i < values.size(); ++i) e.attrs.emplace_back("k" + std::to_string(i), values[i]);
+    Receipt r{Hash32{}, {e}};
+    Bytes enc = encode_receipt(r);
+    auto d = decode_receipt(ByteView{enc});
+    BOOST_REQUIRE(d);
+    BOOST_REQUIRE_EQUAL(d->events.size(), 1u);
+    for (std::size_t i = 0; i < values.size(); ++i) BOOST_CHECK_EQUAL(d->events[0].attrs[i].second, values[i]);
+    // A transfer's receipt takes two keccak blocks (136 bytes each), not three as in text form:
+    // what keeps the receipts root and the store's bytes per tx down (issue 7).
+    Receipt transfer{Hash32{}, {Event{"Fee", {{"from", addr}, {"amount", "1000000000000"}}},
+                                Event{"Transfer", {{"from", addr}, {"to", addr}, {"asset", "AIF"},
+                                                   {"amount", "1000000000000000"}, {"memo", ""}}}}};
+    BOOST_CHECK_LT(encode_receipt(transfer).size(), 2 * 136u);
+}
+
+BOOST_AUTO_TEST_CASE(receipt_encoding_is_canonical)
+{
+    // An address or a decimal written as text is refused: one encoding per receipt.
+    Writer w;
+    w.uvar(1);
+    w.vstr("E");
+    w.uvar(1);
+    w.vstr("amount");
+    w.u8(0);  // text form
+    w.vstr("42");
+    BOOST_CHECK(!decode_receipt(ByteView{w.out()}));
+    // A varint with a redundant zero group is refused.
+    Bytes padded = {0x80, 0x00};
+    BOOST_CHECK(!decode_receipt(ByteView{padded}));
+    Bytes empty = {0x00};
+    BOOST_CHECK(decode_receipt(ByteView{empty}));
+}
+
 BOOST_AUTO_TEST_CASE(header_round_trip)
 {
     Block b = sealed_block(0);
