@@ -109,9 +109,12 @@ Result<Hash32> NodeBackend::admit(const json& wire)
     // in the pool's in-flight set or in the store, never neither). When the tx is the sender's
     // next, dry-run it fully so refusals (e.g. a transfer beyond the balance) come back now.
     auto account_nonce = m_chain.read([&](const StateView& s, const Head& head) -> Result<std::uint64_t> {
-        if (m_pool.contains(vt.hash) || m_chain.store().tx_location(vt.hash))
-            return err(ErrorCode::duplicate_tx, "transaction " + to_hex(vt.hash) + " already known");
         const std::uint64_t n = contracts::nonce_of(s, vt.sender);
+        // A committed tx always has a nonce below the account's, so the store is only asked
+        // then (the pool answers for txs being committed: they stay in flight until the head
+        // moves past them).
+        if (m_pool.contains(vt.hash) || (vt.tx.nonce() < n && m_chain.store().tx_location(vt.hash)))
+            return err(ErrorCode::duplicate_tx, "transaction " + to_hex(vt.hash) + " already known");
         if (vt.tx.nonce() == n) {
             StateOverlay scratch{s};
             contracts::BlockContext ctx{head.header.height + 1, m_clock.now(), {}};

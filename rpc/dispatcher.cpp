@@ -151,7 +151,8 @@ std::optional<json> Dispatcher::handle_one(const json& request) const
         return invalid_request(id, "'method' must be a string");
     }
 
-    json params = json::object();
+    static const json no_params = json::object();
+    const json* params = &no_params;  // not copied: a tx_send's params are the whole tx
     if (const auto p = request.find("params"); p != request.end() && !p->is_null()) {
         if (p->is_array()) {
             if (notification) return std::nullopt;
@@ -159,10 +160,10 @@ std::optional<json> Dispatcher::handle_one(const json& request) const
                                   "invalid params: params must be an object (named params)");
         }
         if (!p->is_object()) return invalid_request(id, "'params' must be an object");
-        params = *p;
+        params = &*p;
     }
 
-    json response = call(method->get<std::string>(), params, id);
+    json response = call(method->get<std::string>(), *params, id);
     if (notification) return std::nullopt;
     return response;
 }
