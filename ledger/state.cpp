@@ -16,9 +16,9 @@ State::State() : m_buckets(BUCKETS), m_tree(2 * BUCKETS)
 
 std::optional<std::string> State::get(std::string_view key) const
 {
-    auto it = m_entries.find(key);
-    if (it == m_entries.end()) return std::nullopt;
-    return it->second.value;
+    auto it = m_index.find(key);
+    if (it == m_index.end()) return std::nullopt;
+    return it->second->second.value;
 }
 
 namespace {
@@ -85,7 +85,10 @@ void State::put(const std::string& key, const std::string& value)
     it->second.value = value;
     it->second.leaf = leaf_of(key, value);
     std::uint32_t b = bucket_of(key);
-    if (inserted) m_buckets[b].insert(&*it);
+    if (inserted) {
+        m_buckets[b].insert(&*it);
+        m_index.emplace(it->first, it);
+    }
     m_dirty.insert(b);
 }
 
@@ -95,7 +98,10 @@ void State::put_with_leaf(const std::string& key, const std::string& value, cons
     auto [it, inserted] = m_entries.try_emplace(key);
     it->second.value = value;
     it->second.leaf = leaf;
-    if (inserted) m_buckets[bucket].insert(&*it);
+    if (inserted) {
+        m_buckets[bucket].insert(&*it);
+        m_index.emplace(it->first, it);
+    }
 }
 
 State::PendingRoot State::prepare_root(const ChangeSet& changes) const
@@ -208,9 +214,11 @@ void State::erase(const std::string& key)
 
 void State::erase(const std::string& key, std::uint32_t b)
 {
-    auto it = m_entries.find(key);
-    if (it == m_entries.end()) return;
+    auto ix = m_index.find(key);
+    if (ix == m_index.end()) return;
+    auto it = ix->second;
     m_buckets[b].erase(&*it);
+    m_index.erase(ix);
     m_entries.erase(it);
     m_dirty.insert(b);
 }
@@ -271,8 +279,8 @@ Hash32 State::root()
 
 std::optional<std::string> StateOverlay::get(std::string_view key) const
 {
-    auto it = m_writes.find(key);
-    if (it != m_writes.end()) return it->second;
+    auto it = m_index.find(key);
+    if (it != m_index.end()) return it->second->second;
     return m_base.get(key);
 }
 
@@ -319,12 +327,13 @@ StateOverlay::Writes::iterator StateOverlay::slot(std::string_view key)
 {
     // One lookup: find the key's node (creating an empty one if new) and journal what it held
     // (moved out: every caller overwrites it next).
-    auto it = m_writes.lower_bound(key);
-    if (it != m_writes.end() && it->first == key) {
+    if (auto ix = m_index.find(key); ix != m_index.end()) {
+        auto it = ix->second;
         m_journal.push_back(JournalEntry{it, true, std::move(it->second)});
         return it;
     }
-    it = m_writes.emplace_hint(it, std::string{key}, std::nullopt);
+    auto it = m_writes.emplace(std::string{key}, std::nullopt).first;
+    m_index.emplace(it->first, it);
     m_journal.push_back(JournalEntry{it, false, std::nullopt});
     return it;
 }
@@ -345,10 +354,12 @@ void StateOverlay::rollback(std::size_t cp)
     // entry for that key is undone before it, so the iterators held here are always live.
     while (m_journal.size() > cp) {
         JournalEntry& j = m_journal.back();
-        if (j.existed)
+        if (j.existed) {
             j.it->second = std::move(j.previous);
-        else
+        } else {
+            m_index.erase(std::string_view{j.it->first});
             m_writes.erase(j.it);
+        }
         m_journal.pop_back();
     }
 }

@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace aif::ledger {
@@ -57,6 +58,11 @@ public:
     static constexpr std::uint32_t BUCKETS = 1u << BUCKET_BITS;
 
     State();
+    /// Not copyable (the lookup index points into this state's own map); movable.
+    State(const State&) = delete;
+    State& operator=(const State&) = delete;
+    State(State&&) = default;
+    State& operator=(State&&) = default;
 
     std::optional<std::string> get(std::string_view key) const override;
     void scan(std::string_view prefix, const ScanFn& fn) const override;
@@ -117,6 +123,10 @@ private:
     void rehash();
 
     Entries m_entries;
+    /// Point lookups by hash (issue 7: most reads are gets, and the ordered map's string
+    /// compares dominated apply). Views point into m_entries' keys, whose nodes are stable.
+    /// Never iterated: scans and the root use the ordered map.
+    std::unordered_map<std::string_view, Entries::iterator> m_index;
     std::vector<std::set<EntryPtr, EntryPtrLess>> m_buckets;
     /// Heap-ordered Merkle tree over buckets: node i has children 2i, 2i+1; leaves at
     /// BUCKETS..2·BUCKETS−1; root at 1.
@@ -167,6 +177,8 @@ private:
 
     const StateView& m_base;
     Writes m_writes;
+    /// Point lookups into m_writes by hash (never iterated; see State::m_index).
+    std::unordered_map<std::string_view, Writes::iterator> m_index;
     /// Per write: the key's node, whether it existed in m_writes before, and what it held.
     /// Map nodes are stable, so no key is copied.
     struct JournalEntry
