@@ -58,7 +58,12 @@ Hash32 encode_value(FieldType t, const Value& v)
     case FT::boolean: return word_u64(std::get<std::uint64_t>(v));
     case FT::uint256: return u128_to_word(std::get<u128>(v));
     case FT::address: return word_address(std::get<Address>(v));
-    case FT::string: return keccak256(std::string_view{std::get<std::string>(v)});
+    case FT::string: {
+        // Empty strings (memos, most optional fields) hash to a constant: skip the permutation.
+        static const Hash32 EMPTY = keccak256(std::string_view{});
+        const auto& str = std::get<std::string>(v);
+        return str.empty() ? EMPTY : keccak256(std::string_view{str});
+    }
     case FT::bytes32: return std::get<Hash32>(v);
     case FT::bytes: return keccak256(ByteView{std::get<Bytes>(v)});
     case FT::address_array: {

@@ -231,6 +231,17 @@ void Mempool::settle_locked(const std::vector<Hash32>& hashes)
 void Mempool::prune(const Address& sender, std::uint64_t next_nonce)
 {
     std::lock_guard lock{m_mu};
+    prune_locked(sender, next_nonce);
+}
+
+void Mempool::prune(const std::vector<std::pair<Address, std::uint64_t>>& next_nonces)
+{
+    std::lock_guard lock{m_mu};
+    for (const auto& [sender, next] : next_nonces) prune_locked(sender, next);
+}
+
+void Mempool::prune_locked(const Address& sender, std::uint64_t next_nonce)
+{
     auto sit = m_senders.find(sender);
     if (sit == m_senders.end()) return;
     Sender& s = sit->second;

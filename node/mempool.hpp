@@ -68,6 +68,8 @@ public:
 
     /// Drops every pending tx of `sender` with a nonce below `next_nonce`.
     void prune(const ledger::Address& sender, std::uint64_t next_nonce);
+    /// prune() for many senders under one lock (after a block).
+    void prune(const std::vector<std::pair<ledger::Address, std::uint64_t>>& next_nonces);
 
     /// Drops the queued transactions of senders idle for longer than the lifetime; returns how
     /// many. add() and take_ready() call it at most once a second.
@@ -117,6 +119,7 @@ private:
     };
 
     void insert_locked(ledger::VerifiedTx vt, TimePoint now);
+    void prune_locked(const ledger::Address& sender, std::uint64_t next_nonce);
     void settle_locked(const std::vector<ledger::Hash32>& hashes);
     /// Removes one queued tx (by sender entry and iterator) from every index.
     void drop_queued_locked(Sender& s, std::map<std::uint64_t, ledger::VerifiedTx>::iterator it);

@@ -91,10 +91,11 @@ void SoloProducer::notify()
 std::size_t SoloProducer::seal_one(bool allow_empty)
 {
     std::lock_guard seal_lock{m_seal_mu};
-    auto nonce_of = [this](const Address& a) {
-        return m_chain.read([&](const StateView& s, const Head&) { return contracts::nonce_of(s, a); });
-    };
-    auto txs = m_pool.take_ready(nonce_of, m_cfg.max_block_txs);
+    // One shared lock for the whole take (lock order chain → pool, as in admission).
+    auto txs = m_chain.read([&](const StateView& s, const Head&) {
+        return m_pool.take_ready([&](const Address& a) { return contracts::nonce_of(s, a); },
+                                 m_cfg.max_block_txs);
+    });
     if (txs.empty() && !allow_empty) return 0;
     std::vector<Hash32> taken;
     taken.reserve(txs.size());
@@ -115,7 +116,13 @@ std::size_t SoloProducer::seal_one(bool allow_empty)
     m_pool.settle(taken);
     std::set<Address> senders;
     for (const auto& vt : r.block.txs) senders.insert(vt.sender);
-    for (const auto& s : senders) m_pool.prune(s, nonce_of(s));
+    auto next = m_chain.read([&](const StateView& st, const Head&) {
+        std::vector<std::pair<Address, std::uint64_t>> out;
+        out.reserve(senders.size());
+        for (const auto& a : senders) out.emplace_back(a, contracts::nonce_of(st, a));
+        return out;
+    });
+    m_pool.prune(next);
     {
         std::lock_guard lock{m_mu};
     }
