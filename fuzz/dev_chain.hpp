@@ -11,6 +11,7 @@
 #include "ledger/json/genesis_json.hpp"
 #include "ledger/tx.hpp"
 #include "node/chain.hpp"
+#include "tests/support/fixtures.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -22,28 +23,13 @@
 
 namespace aif::fuzz {
 
-/// The repository root: $AIF_SOURCE_DIR, else the path compiled in.
-inline std::string source_dir()
-{
-    if (const char* s = std::getenv("AIF_SOURCE_DIR")) return s;
-    return AIF_FUZZ_SOURCE_DIR;
-}
-
-inline std::string read_text(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-inline ledger::Genesis dev_genesis()
-{
-    auto g = ledger::json::genesis_from_text(read_text(source_dir() + "/genesis/dev.json"));
-    if (!g) throw std::runtime_error("dev genesis: " + g.error().message());
-    return *g;
-}
+// The repository root, its files, the dev genesis and the dev keys are the test fixtures'
+// (tests/support/fixtures.hpp; the fuzz build defines AIF_TEST_SOURCE_DIR).
+using test::address_of_key;
+using test::dev_genesis;
+using test::dev_key;
+using test::read_text;
+using test::source_dir;
 
 inline ledger::SecretKey key_from_hex(std::string_view hex)
 {
@@ -54,27 +40,11 @@ inline ledger::SecretKey key_from_hex(std::string_view hex)
     return s;
 }
 
-/// Accounts 0..2 of the public test mnemonic (funded by the dev genesis; 0 is the authority).
-inline ledger::SecretKey dev_key(int i)
-{
-    static const char* KEYS[] = {
-        "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
-        "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
-        "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
-    };
-    return key_from_hex(KEYS[i % 3]);
-}
-
 inline ledger::SecretKey validator_key()
 {
     std::string line = read_text(source_dir() + "/genesis/dev-validator.key");
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
     return key_from_hex(line);
-}
-
-inline ledger::Address address_of_key(const ledger::SecretKey& k)
-{
-    return ledger::address_of(*ledger::public_key_of(k));
 }
 
 /// Signs `tx` (type and fields set) under chain `chain_id`.
@@ -151,26 +121,9 @@ inline ledger::Tx sample_tx(const ledger::TxTypeDef& def, std::uint64_t nonce)
 }
 
 /// A scratch directory, removed on destruction.
-class ScratchDir
+struct ScratchDir : test::TempDir
 {
-public:
-    ScratchDir()
-    {
-        std::string templ = (std::filesystem::temp_directory_path() / "aif-fuzz-XXXXXX").string();
-        if (!mkdtemp(templ.data())) throw std::runtime_error("mkdtemp");
-        m_path = templ;
-    }
-    ~ScratchDir()
-    {
-        std::error_code ec;
-        std::filesystem::remove_all(m_path, ec);
-    }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-    [[nodiscard]] std::string path() const { return m_path; }
-
-private:
-    std::string m_path;
+    [[nodiscard]] std::string path() const { return test::TempDir::path.string(); }
 };
 
 /// Seals `blocks` blocks of a few transfers each from dev accounts 0..2 on `chain`.
