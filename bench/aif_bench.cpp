@@ -19,6 +19,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -46,6 +47,8 @@ struct Options
     std::uint32_t interval_ms{200};
     std::uint32_t max_block_txs{20'000};
     bool skip_e2e{false};
+    /// Repeat the measures this many times and report the median ratios.
+    unsigned runs{1};
     /// Run only one measure ("a", "seal", "b" or "c"); empty runs all (for profiling one part).
     std::string only;
     std::size_t state_accounts{0};
@@ -315,6 +318,7 @@ int main(int argc, char** argv)
         ("block-interval-ms", po::value(&o.interval_ms)->default_value(o.interval_ms), "producer interval")
         ("max-block-txs", po::value(&o.max_block_txs)->default_value(o.max_block_txs), "most txs per block")
         ("skip-e2e", po::bool_switch(&o.skip_e2e), "skip (c), the real-node run")
+        ("runs", po::value(&o.runs)->default_value(o.runs), "repeat the measures N times; print the median ratios")
         ("only", po::value(&o.only), "run one measure only: a, seal, b or c (to profile it; ratios need a)")
         ("state-size", po::value(&o.state_accounts), "instead: fund N accounts, report disk size, restart time, RSS")
         ("node", po::value(&o.node_binary)->default_value(o.node_binary), "aif-node binary for (c)")
@@ -329,6 +333,7 @@ int main(int argc, char** argv)
             return 0;
         }
         po::notify(vm);
+        if (o.runs == 0) throw std::invalid_argument("--runs must be positive");
         if (o.senders == 0 || o.txs == 0 || o.threads == 0) throw std::invalid_argument("--txs, --senders, --threads must be positive");
         if (!o.only.empty() && o.only != "a" && o.only != "seal" && o.only != "b" && o.only != "c")
             throw std::invalid_argument("--only must be a, seal, b or c");
@@ -354,28 +359,53 @@ int main(int argc, char** argv)
                         w.txs.size(), w.senders.size(), seconds_since(tg));
             const SecretKey validator = node::read_key_file(o.source_dir + "/genesis/dev-validator.key");
             auto want = [&](const char* m) { return o.only.empty() || o.only == m; };
-            double a = 0;
-            if (want("a")) {
-                a = measure_recovery(w, o.threads);
-                std::printf("(a) signature recovery, %u threads:      %9.0f tx/s  (reference)\n", o.threads, a);
+            struct Round
+            {
+                double a{0}, b{0}, c{0};
+            };
+            std::vector<Round> rounds;
+            long node_rss = 0;
+            for (unsigned run = 1; run <= o.runs; ++run) {
+                if (o.runs > 1) std::printf("-- run %u of %u\n", run, o.runs);
+                Round r;
+                if (want("a")) {
+                    r.a = measure_recovery(w, o.threads);
+                    std::printf("(a) signature recovery, %u threads:      %9.0f tx/s  (reference)\n", o.threads, r.a);
+                }
+                auto ratio = [&](double x) { return r.a > 0 ? x / r.a : 0.0; };
+                if (want("seal")) {
+                    const double sealed = measure_seal_only(o, w, genesis, validator);
+                    std::printf("    apply+root+commit only, 1 thread:     %9.0f tx/s  (pre-verified; for diagnosis)\n", sealed);
+                }
+                if (want("b")) {
+                    std::uint64_t height = 0;
+                    r.b = measure_block_path(o, w, genesis, validator, &height);
+                    std::printf("(b) verify+apply+commit (block path):     %9.0f tx/s  b/a = %.2f  (%llu blocks)\n", r.b,
+                                ratio(r.b), static_cast<unsigned long long>(height));
+                }
+                if (!o.skip_e2e && want("c")) {
+                    long rss = 0;
+                    r.c = measure_end_to_end(o, w, gpath, &rss);
+                    node_rss = std::max(node_rss, rss);
+                    std::printf("(c) end to end, JSON-RPC over HTTP:       %9.0f tx/s  c/a = %.2f  (%u clients, batches of %zu)\n",
+                                r.c, ratio(r.c), o.clients, o.batch);
+                    std::printf("aif-node peak RSS in (c): %.1f MiB\n", static_cast<double>(rss) / 1024);
+                }
+                rounds.push_back(r);
             }
-            auto ratio = [&](double x) { return a > 0 ? x / a : 0.0; };
-            if (want("seal")) {
-                const double sealed = measure_seal_only(o, w, genesis, validator);
-                std::printf("    apply+root+commit only, 1 thread:     %9.0f tx/s  (pre-verified; for diagnosis)\n", sealed);
-            }
-            if (want("b")) {
-                std::uint64_t height = 0;
-                const double b = measure_block_path(o, w, genesis, validator, &height);
-                std::printf("(b) verify+apply+commit (block path):     %9.0f tx/s  b/a = %.2f  (%llu blocks)\n", b,
-                            ratio(b), static_cast<unsigned long long>(height));
-            }
-            if (!o.skip_e2e && want("c")) {
-                long node_rss = 0;
-                const double c = measure_end_to_end(o, w, gpath, &node_rss);
-                std::printf("(c) end to end, JSON-RPC over HTTP:       %9.0f tx/s  c/a = %.2f  (%u clients, batches of %zu)\n",
-                            c, ratio(c), o.clients, o.batch);
-                std::printf("aif-node peak RSS in (c): %.1f MiB\n", static_cast<double>(node_rss) / 1024);
+            if (o.runs > 1 && want("a")) {
+                // Each ratio is taken within its run (reference measured in the same run); the
+                // median over runs damps a noisy neighbour on a small machine.
+                auto median = [&](auto pick) {
+                    std::vector<double> v;
+                    for (const auto& r : rounds) v.push_back(pick(r));
+                    std::sort(v.begin(), v.end());
+                    return v[v.size() / 2];
+                };
+                std::printf("median of %u runs: (a) %.0f tx/s", o.runs, median([](const Round& r) { return r.a; }));
+                if (want("b")) std::printf("  b/a = %.2f", median([](const Round& r) { return r.b / r.a; }));
+                if (!o.skip_e2e && want("c")) std::printf("  c/a = %.2f", median([](const Round& r) { return r.c / r.a; }));
+                std::printf("\n");
             }
             std::printf("aif-bench peak RSS: %.1f MiB\n", static_cast<double>(self_peak_rss_kib()) / 1024);
         }

@@ -4,6 +4,7 @@
 
 #include "contracts/executor.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -150,8 +151,19 @@ void SoloProducer::run()
         m_cv.wait(lock, [&] { return m_stop || m_pending; });
         if (m_stop) break;
         // Let a burst gather for up to one interval, then seal; keep sealing while a backlog
-        // remains (a full block means more may be waiting).
-        m_cv.wait_for(lock, m_cfg.interval, [&] { return m_stop; });
+        // remains (a full block means more may be waiting). A burst that stops early (nothing
+        // new for a quiet window) is sealed at once: waiting longer only adds latency.
+        const auto deadline = std::chrono::steady_clock::now() + m_cfg.interval;
+        const auto quiet = std::clamp(m_cfg.interval / 10, std::chrono::milliseconds{1},
+                                      std::chrono::milliseconds{10});
+        for (std::size_t seen = m_pool.size(); !m_stop;) {
+            const auto step = std::min(deadline, std::chrono::steady_clock::now() + quiet);
+            if (m_cv.wait_until(lock, step, [&] { return m_stop; })) break;
+            if (std::chrono::steady_clock::now() >= deadline) break;
+            const std::size_t now_pending = m_pool.size();
+            if (now_pending == seen) break;
+            seen = now_pending;
+        }
         if (m_stop) break;
         m_pending = false;
         m_pending_hint = false;
