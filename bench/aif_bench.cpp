@@ -209,6 +209,7 @@ double measure_end_to_end(const Options& o, const bench::Workload& w, const std:
     std::atomic<std::size_t> next{0}, errors{0};
     std::string first_error;
     std::mutex err_mu;
+    const double cpu0 = node.cpu_seconds();
     auto t0 = Clock::now();
     std::vector<std::thread> clients;
     for (unsigned c = 0; c < o.clients; ++c)
@@ -228,6 +229,9 @@ double measure_end_to_end(const Options& o, const bench::Workload& w, const std:
     while (poll.call("chain_getInfo")["pendingTxs"].get<std::size_t>() > 0)
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     double s = seconds_since(t0);
+    const double cpu = node.cpu_seconds() - cpu0;
+    std::printf("    (c) aif-node CPU busy %.0f%% of %u cores (aif-bench's clients use the rest)\n", 100 * cpu / (s * std::thread::hardware_concurrency()),
+                std::thread::hardware_concurrency());
     if (errors) throw std::runtime_error("(c) " + std::to_string(errors.load()) + " batches had errors: " + first_error);
     for (std::size_t i = 0; i < w.senders.size(); i += std::max<std::size_t>(1, w.senders.size() / 50)) {
         std::uint64_t want = w.txs.size() / w.senders.size() + (i < w.txs.size() % w.senders.size());

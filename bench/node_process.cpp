@@ -9,6 +9,8 @@
 
 #include <csignal>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 #include <poll.h>
 #include <spawn.h>
 #include <stdexcept>
@@ -72,6 +74,24 @@ NodeProcess::NodeProcess(const std::string& binary, std::vector<std::string> arg
 NodeProcess::~NodeProcess()
 {
     stop();
+}
+
+double NodeProcess::cpu_seconds() const
+{
+    // /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks; the command name
+    // (field 2) is parenthesised and may hold spaces, so count from its closing parenthesis.
+    std::ifstream in("/proc/" + std::to_string(m_pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto close = text.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream rest(text.substr(close + 2));
+    std::string field;
+    unsigned long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && rest >> field; ++i) {
+        if (i == 14) utime = std::stoul(field);
+        if (i == 15) stime = std::stoul(field);
+    }
+    return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 long NodeProcess::peak_rss_kib() const

@@ -29,6 +29,8 @@ public:
     [[nodiscard]] double startup_seconds() const { return m_startup; }
     /// Peak resident set (VmHWM) in KiB.
     [[nodiscard]] long peak_rss_kib() const;
+    /// CPU seconds (user + system) the node has used so far, all threads.
+    [[nodiscard]] double cpu_seconds() const;
     /// Stops the node with SIGTERM and waits for it.
     void stop();
 
