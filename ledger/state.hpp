@@ -91,7 +91,8 @@ public:
 
     /// Applies a change set and brings the root up to date.
     void apply(const ChangeSet& changes);
-    /// Loads entries in bulk (restart); call root() after. Keys must be unique.
+    /// Loads entries in bulk (restart); call root() after. Keys must be unique; ascending order
+    /// (as the store streams them) makes each insert O(1).
     void load(std::string key, std::string value);
     /// Root over the current contents (recomputes dirty buckets first).
     [[nodiscard]] Hash32 root();

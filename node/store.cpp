@@ -91,7 +91,7 @@ void Store::load_state(State& state) const
     for (it->Seek("s"); it->Valid() && it->key()[0] == 's'; it->Next()) {
         auto k = it->key();
         auto v = it->value();
-        state.load(std::string(k.data() + 1, k.size() - 1), v.ToString());
+        state.load(std::string(k.data() + 1, k.size() - 1), std::string(v.data(), v.size()));
     }
     check(it->status(), "load state");
 }
