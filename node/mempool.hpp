@@ -5,6 +5,7 @@
 #include "ledger/result.hpp"
 #include "ledger/tx.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstring>
@@ -99,11 +100,30 @@ private:
             return v;
         }
     };
+    /// A sender's in-flight nonces: few, taken in ascending runs, so a sorted vector (one
+    /// allocation per sender, not one per tx as a std::set would make).
+    struct NonceSet
+    {
+        std::vector<std::uint64_t> v;
+        [[nodiscard]] bool count(std::uint64_t n) const { return std::binary_search(v.begin(), v.end(), n); }
+        void insert(std::uint64_t n)
+        {
+            auto it = std::lower_bound(v.begin(), v.end(), n);
+            if (it == v.end() || *it != n) v.insert(it, n);
+        }
+        void erase(std::uint64_t n)
+        {
+            auto it = std::lower_bound(v.begin(), v.end(), n);
+            if (it != v.end() && *it == n) v.erase(it);
+        }
+        [[nodiscard]] std::size_t size() const { return v.size(); }
+        [[nodiscard]] bool empty() const { return v.empty(); }
+    };
     struct Sender
     {
         std::map<std::uint64_t, ledger::VerifiedTx> queued;
         /// Nonces taken for a block not yet settled.
-        std::set<std::uint64_t> in_flight;
+        NonceSet in_flight;
         /// Arrival sequence while it has queued txs (key in m_order).
         std::uint64_t seq{0};
         /// The account nonce last seen (at add, take or prune).

@@ -115,8 +115,11 @@ std::size_t SoloProducer::seal_one(bool allow_empty)
     // so tx_get finds them in the store before they leave the pool's in-flight set.
     m_pool.restore(std::move(r.deferred));
     m_pool.settle(taken);
-    std::set<Address> senders;
-    for (const auto& vt : r.block.txs) senders.insert(vt.sender);
+    std::vector<Address> senders;
+    senders.reserve(r.block.txs.size());
+    for (const auto& vt : r.block.txs) senders.push_back(vt.sender);
+    std::sort(senders.begin(), senders.end());
+    senders.erase(std::unique(senders.begin(), senders.end()), senders.end());
     auto next = m_chain.read([&](const StateView& st, const Head&) {
         std::vector<std::pair<Address, std::uint64_t>> out;
         out.reserve(senders.size());
