@@ -2,22 +2,34 @@
 // Copyright (c) aifchain developers
 #include "node/config.hpp"
 
+#include "rpc/http_policy.hpp"
+
 #include <boost/program_options.hpp>
 
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace aif::node {
 
 namespace po = boost::program_options;
+
+namespace {
+
+/// Smallest --rpc-max-header-bytes: below it ordinary clients' headers are refused.
+constexpr std::uint32_t MIN_HEADER_BYTES = 1024;
+
+}  // namespace
 
 std::optional<NodeConfig> parse_flags(int argc, char** argv)
 {
     NodeConfig c;
     std::string rpc_addr = "127.0.0.1:8645";
     std::uint64_t interval_ms = 200;
+    std::vector<std::string> allow_origins;
     po::options_description opts("aif-node — the aifchain node\n\nUsage: aif-node --genesis FILE --data-dir DIR [options]\n\nOptions");
     // clang-format off
     opts.add_options()
@@ -31,11 +43,16 @@ std::optional<NodeConfig> parse_flags(int argc, char** argv)
         ("max-block-txs", po::value(&c.producer.max_block_txs)->default_value(c.producer.max_block_txs), "most transactions per block")
         ("mempool-max-txs", po::value(&c.mempool.max_txs)->default_value(c.mempool.max_txs), "most transactions the mempool holds")
         ("mempool-max-per-sender", po::value(&c.mempool.max_per_sender)->default_value(c.mempool.max_per_sender), "most pending transactions per sender")
-        ("rpc-max-body-bytes", po::value(&c.limits.max_body_bytes)->default_value(c.limits.max_body_bytes), "largest HTTP request body")
+        ("rpc-max-body-bytes", po::value(&c.limits.max_body_bytes)->default_value(c.limits.max_body_bytes), "largest HTTP request body (larger: HTTP 413)")
+        ("rpc-max-header-bytes", po::value(&c.limits.max_header_bytes)->default_value(c.limits.max_header_bytes), "largest HTTP request line + headers (larger: HTTP 431)")
+        ("rpc-max-inflight-bytes", po::value(&c.limits.max_inflight_bytes)->default_value(c.limits.max_inflight_bytes), "request body bytes all connections together may hold while receiving, beyond the first 64 KiB of each body (over it: HTTP 503)")
         ("rpc-max-batch", po::value(&c.limits.max_batch)->default_value(c.limits.max_batch), "most calls in one JSON-RPC batch")
         ("rpc-max-depth", po::value(&c.limits.max_depth)->default_value(c.limits.max_depth), "deepest JSON nesting accepted")
-        ("rpc-max-connections", po::value(&c.limits.max_connections)->default_value(c.limits.max_connections), "most concurrent RPC connections")
-        ("rpc-idle-timeout-ms", po::value(&c.limits.idle_timeout_ms)->default_value(c.limits.idle_timeout_ms), "close a connection idle or stalled this long")
+        ("rpc-max-connections", po::value(&c.limits.max_connections)->default_value(c.limits.max_connections), "most concurrent RPC connections; at the cap a new connection evicts the one waiting longest for its request")
+        ("rpc-max-connections-per-ip", po::value(&c.limits.max_connections_per_ip)->default_value(c.limits.max_connections_per_ip), "most concurrent RPC connections from one IP address (IPv6: one /64), enforced the same way; 0 = no per-address cap")
+        ("rpc-header-timeout-ms", po::value(&c.limits.header_timeout_ms)->default_value(c.limits.header_timeout_ms), "close a connection that has not sent a complete request line and headers this long after connecting (or after its first byte, on keep-alive)")
+        ("rpc-idle-timeout-ms", po::value(&c.limits.idle_timeout_ms)->default_value(c.limits.idle_timeout_ms), "close a connection idle this long, or whose request (body included) has not arrived this long after its first byte")
+        ("rpc-allow-origin", po::value(&allow_origins)->composing(), "browser Origin allowed to call the RPC (e.g. http://localhost:3000; repeat or comma-separate; * = any); requests with any other Origin header get HTTP 403. Default: none")
         ("rpc-threads", po::value(&c.limits.threads)->default_value(c.limits.threads), "RPC worker threads");
     // clang-format on
     po::variables_map vm;
@@ -50,6 +67,25 @@ std::optional<NodeConfig> parse_flags(int argc, char** argv)
         throw std::invalid_argument("--block-interval-ms must be 1..1000");
     c.producer.interval = std::chrono::milliseconds(interval_ms);
     if (c.producer.max_block_txs == 0) throw std::invalid_argument("--max-block-txs must be positive");
+    if (c.limits.max_header_bytes < MIN_HEADER_BYTES)
+        throw std::invalid_argument("--rpc-max-header-bytes must be at least " +
+                                    std::to_string(MIN_HEADER_BYTES));
+    if (c.limits.header_timeout_ms == 0)
+        throw std::invalid_argument("--rpc-header-timeout-ms must be positive");
+    if (c.limits.max_inflight_bytes < c.limits.max_body_bytes)
+        throw std::invalid_argument(
+            "--rpc-max-inflight-bytes must be at least --rpc-max-body-bytes, "
+            "or a body of the largest size could never be received");
+    for (const auto& value : allow_origins) {
+        std::stringstream list(value);
+        for (std::string origin; std::getline(list, origin, ',');) {
+            std::string normal = rpc::normalize_origin(origin);
+            if (normal.empty())
+                throw std::invalid_argument("--rpc-allow-origin: '" + origin +
+                                            "' is not *, null or SCHEME://HOST[:PORT]");
+            c.limits.allow_origins.push_back(std::move(normal));
+        }
+    }
     auto colon = rpc_addr.rfind(':');
     if (colon == std::string::npos || colon == 0)
         throw std::invalid_argument("--rpc-addr must be HOST:PORT");

@@ -16,9 +16,11 @@ class ServerCore;
 }  // namespace detail
 
 /// The JSON-RPC HTTP/1.1 server (SPEC §3): `POST /` → Dispatcher, `GET /health` → 200
-/// {"status":"ok"}, other paths 404, other verbs 405. Keep-alive, per-connection idle timeout,
-/// body/header/connection limits (docs/rpc-transport.md). Boost.Beast/Asio are kept out of this
-/// header.
+/// {"status":"ok"}, other paths 404, other verbs 405. Keep-alive, header and idle timeouts,
+/// body/header limits, a server-wide in-flight body budget, connection caps (global and per
+/// address) that evict the longest-waiting connection, and the Content-Type / Origin / Host
+/// checks against cross-site use (docs/rpc-transport.md, docs/security.md S1, S2, S4).
+/// Boost.Beast/Asio are kept out of this header.
 class Server
 {
 public:

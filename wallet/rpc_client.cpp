@@ -84,7 +84,10 @@ std::string RpcClient::post(const std::string& body)
     beast::tcp_stream stream(ioc);
     beast::flat_buffer buffer;
     http::request<http::string_body> req{http::verb::post, m_endpoint.target, 11};
-    req.set(http::field::host, m_endpoint.host + ":" + m_endpoint.port);
+    // An IPv6 literal goes in brackets, as in the URL: a loopback node refuses other Host forms.
+    const bool ipv6 = m_endpoint.host.find(':') != std::string::npos;
+    req.set(http::field::host,
+            (ipv6 ? "[" + m_endpoint.host + "]" : m_endpoint.host) + ":" + m_endpoint.port);
     req.set(http::field::user_agent, "aif-wallet");
     req.set(http::field::content_type, "application/json");
     req.set(http::field::accept, "application/json");
@@ -138,6 +141,14 @@ std::string RpcClient::post(const std::string& body)
     auto status = res.result_int();
     if (status != 200 && res.body().empty())
         throw failure(where + " answered HTTP " + std::to_string(status));
+    // The node's HTTP-level refusals (403, 415, 431, ...) carry {"error": "<why>"}; JSON-RPC
+    // errors (also those sent with 413 or 503) carry an error object and are left to call().
+    if (status != 200) {
+        json refusal = json::parse(res.body(), nullptr, /*allow_exceptions=*/false);
+        if (refusal.is_object() && refusal.contains("error") && refusal["error"].is_string())
+            throw failure(where + " refused the request: HTTP " + std::to_string(status) + ": " +
+                          refusal["error"].get<std::string>());
+    }
     return std::move(res.body());
 }
 

@@ -2,10 +2,10 @@
 // Hostile clients against a real aif-node (issue 8, docs/security.md § Limits). The node runs
 // with small configured limits; throughout the file a prober calls GET /health and
 // chain_getInfo every 100 ms on fresh connections and a sampler reads the node's VmRSS/VmHWM
-// from /proc. Each attack checks its own answer (413, -32004, -32700, mempool_full, a closed
-// connection), then that the prober kept being answered (or, when the attack holds every
-// connection slot, is answered again once the slots free) and that the node is still running.
-// At the end the peak RSS must stay under the bound computed from the configured limits.
+// from /proc. Each attack checks its own answer (413, 415, 403, 503, -32004, -32700,
+// mempool_full, a closed connection), then that the prober kept being answered and that the
+// node is still running. At the end the peak RSS must stay under the bound computed from the
+// configured limits; the in-flight body budget has its own node and its own RSS bound.
 import net from 'node:net';
 import { readFileSync } from 'node:fs';
 import { test, before, after } from 'node:test';
@@ -31,8 +31,9 @@ import {
 
 // The limits under test, all set by flags (docs/node.md, docs/rpc-transport.md).
 const MAX_CONNECTIONS = 32;
+const HEADER_TIMEOUT_MS = 500;
 const IDLE_TIMEOUT_MS = 1500;
-const MAX_BODY_BYTES = 8 * 1024 * 1024; // the default, so a 100,000-request batch fits in a body
+const MAX_BODY_BYTES = 8 * 1024 * 1024; // so that a 100,000-request batch (5.4 MB) fits in a body
 const MAX_BATCH = 2000;
 const MAX_DEPTH = 64;
 const MEMPOOL_PER_SENDER = 50;
@@ -141,10 +142,10 @@ function assertAlive() {
 // ---------------------------------------------------------------------------------------------
 // Raw HTTP
 
-/** A TCP connection that records what it receives and when the server closes it. */
-function connect() {
+/** A TCP connection (to the main node, or `toPort`) that records what it receives and when the server closes it. */
+function connect(toPort = port) {
   return new Promise((resolve, reject) => {
-    const sock = net.connect({ host: '127.0.0.1', port });
+    const sock = net.connect({ host: '127.0.0.1', port: toPort });
     const c = { sock, data: Buffer.alloc(0), openedAt: 0, closedAt: null, error: null };
     c.closed = new Promise((res) => sock.once('close', () => {
       c.closedAt = Date.now();
@@ -187,6 +188,17 @@ async function post(body, { timeoutMs = 30_000 } = {}) {
   return r;
 }
 
+/** Sends `head` (request line and headers, without the blank line) and `body` on a fresh connection; the response. */
+async function rawRequest(head, body = '', { toPort = port, timeoutMs = 10_000 } = {}) {
+  const c = await connect(toPort);
+  c.sock.write(`${head}\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  await Promise.race([c.closed, deadline(timeoutMs)]);
+  c.sock.destroy();
+  const r = parseResponse(c.data);
+  assert.ok(r, `no HTTP response (got ${c.data.length} bytes; ${c.error?.message ?? 'no error'})`);
+  return r;
+}
+
 /** POSTs JSON text and parses the JSON-RPC answer. */
 async function rpcRaw(body, opts) {
   const r = await post(body, opts);
@@ -207,6 +219,7 @@ before(async () => {
     validator: false, // nothing is mined: the flood test sees the mempool limits exactly
     args: [
       '--rpc-max-connections', String(MAX_CONNECTIONS),
+      '--rpc-header-timeout-ms', String(HEADER_TIMEOUT_MS),
       '--rpc-idle-timeout-ms', String(IDLE_TIMEOUT_MS),
       '--rpc-max-body-bytes', String(MAX_BODY_BYTES),
       '--rpc-max-batch', String(MAX_BATCH),
@@ -237,15 +250,15 @@ after(async () => {
   console.log(`teardown took ${Date.now() - t} ms`);
 });
 
-test('slow-loris: connections that trickle headers or a body are closed after the idle timeout; others are answered meanwhile', async () => {
+test('slow-loris: connections that trickle headers are closed after the header timeout, bodies after the idle timeout; others are answered meanwhile', async () => {
   const slow = MAX_CONNECTIONS - 8; // leave room for the prober and this test's own checks
-  const conns = await Promise.all(Array.from({ length: slow }, connect));
+  const conns = await Promise.all(Array.from({ length: slow }, () => connect()));
   const t0 = Date.now();
   conns.forEach((c, i) => {
     if (i % 2 === 0) {
       c.sock.write('POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n'); // headers never finish
     } else {
-      c.sock.write('POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n{"jsonrpc"'); // body never finishes
+      c.sock.write('POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"jsonrpc"'); // body never finishes
     }
   });
   // Trickle one byte per connection every 200 ms: activity must not extend the deadline.
@@ -262,27 +275,33 @@ test('slow-loris: connections that trickle headers or a body are closed after th
   const t1 = Date.now();
   const open = conns.filter((c) => c.closedAt === null);
   assert.equal(open.length, 0, `${open.length}/${slow} slow connections still open ${t1 - t0} ms after they started (idle timeout ${IDLE_TIMEOUT_MS} ms)`);
-  const longest = Math.max(...conns.map((c) => c.closedAt - c.openedAt));
-  assert.ok(longest <= IDLE_TIMEOUT_MS + 2000, `a slow connection lived ${longest} ms (idle timeout ${IDLE_TIMEOUT_MS})`);
+  const lived = (c) => c.closedAt - c.openedAt;
+  const headerLongest = Math.max(...conns.filter((_, i) => i % 2 === 0).map(lived));
+  const bodyTimes = conns.filter((_, i) => i % 2 === 1).map(lived);
+  assert.ok(headerLongest <= HEADER_TIMEOUT_MS + 1000, `a connection trickling its headers lived ${headerLongest} ms (header timeout ${HEADER_TIMEOUT_MS})`);
+  // Headers were complete: the body gets the idle timeout, not the header timeout.
+  assert.ok(Math.min(...bodyTimes) >= IDLE_TIMEOUT_MS - 100, `a connection trickling its body was closed after ${Math.min(...bodyTimes)} ms (idle timeout ${IDLE_TIMEOUT_MS})`);
+  assert.ok(Math.max(...bodyTimes) <= IDLE_TIMEOUT_MS + 2000, `a connection trickling its body lived ${Math.max(...bodyTimes)} ms (idle timeout ${IDLE_TIMEOUT_MS})`);
   const worst = await assertProbesAnswered(t0, t1, 'during slow-loris');
-  console.log(`slow-loris: ${slow} connections closed after at most ${longest} ms; probes answered, slowest ${worst} ms`);
+  console.log(`slow-loris: ${slow / 2} header tricklers closed after at most ${headerLongest} ms, ${slow / 2} body tricklers after ${Math.min(...bodyTimes)}–${Math.max(...bodyTimes)} ms; probes answered, slowest ${worst} ms`);
   assertAlive();
 });
 
-test('connection flood: beyond the cap connections are closed at once; the node recovers when the holders time out', async () => {
+test('connection flood: beyond the cap the longest-waiting connections are evicted at once; the node keeps answering', async () => {
   const attempts = 4 * MAX_CONNECTIONS;
   const t0 = Date.now();
-  const conns = await Promise.all(Array.from({ length: attempts }, connect));
-  // Holders of every slot are idle: all are closed by the idle timeout, and service resumes.
+  const conns = await Promise.all(Array.from({ length: attempts }, () => connect()));
+  // Every connection is idle: those beyond the cap evict the oldest ones at once, and the last
+  // MAX_CONNECTIONS are closed by the header timeout.
   await Promise.race([Promise.all(conns.map((c) => c.closed)), deadline(IDLE_TIMEOUT_MS + 3000)]);
   const stillOpen = conns.filter((c) => c.closedAt === null).length;
-  assert.equal(stillOpen, 0, `${stillOpen} idle connections outlived the idle timeout`);
-  // The prober may hold a slot or two; everything else above the cap was refused at once (long
-  // before the idle timeout), not queued.
-  const closedFast = conns.filter((c) => c.closedAt - c.openedAt < IDLE_TIMEOUT_MS / 2).length;
-  assert.ok(closedFast >= attempts - MAX_CONNECTIONS, `only ${closedFast} of ${attempts} connections beyond the cap of ${MAX_CONNECTIONS} were refused at once`);
+  assert.equal(stillOpen, 0, `${stillOpen} idle connections outlived the header timeout`);
+  // The prober may hold a slot or two; everything else above the cap went at once (long
+  // before the header timeout), not queued.
+  const closedFast = conns.filter((c) => c.closedAt - c.openedAt < HEADER_TIMEOUT_MS / 2).length;
+  assert.ok(closedFast >= attempts - MAX_CONNECTIONS, `only ${closedFast} of ${attempts} connections beyond the cap of ${MAX_CONNECTIONS} were closed at once`);
   await awaitProbeAnswered('after the connection flood');
-  console.log(`connection flood: ${attempts} connections, ${closedFast} refused at once, the rest closed by the idle timeout after ${Date.now() - t0} ms`);
+  console.log(`connection flood: ${attempts} connections, ${closedFast} evicted at once, the rest closed by the header timeout after ${Date.now() - t0} ms`);
 
   // Many real requests at once: each is answered or refused (closed), never a wrong answer.
   const results = await Promise.allSettled(Array.from({ length: 200 }, () => new RpcClient(node.url).call('chain_getInfo')));
@@ -290,7 +309,7 @@ test('connection flood: beyond the cap connections are closed at once; the node 
   assert.ok(answered.length > 0, 'no request of the burst was answered');
   for (const r of answered) assert.equal(typeof r.value.height, 'number');
   await awaitProbeAnswered('after the request burst');
-  console.log(`request burst: ${answered.length}/200 answered, the rest refused at the cap`);
+  console.log(`request burst: ${answered.length}/200 answered, the rest evicted or refused at the cap`);
   assertAlive();
 });
 
@@ -300,8 +319,8 @@ test('a 100 MB body is refused with 413 / -32004 before it is read, with Content
     const t0 = Date.now();
     const c = await connect();
     const head = chunked
-      ? 'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n'
-      : `POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${100 * MB}\r\n\r\n`;
+      ? 'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n'
+      : `POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${100 * MB}\r\n\r\n`;
     c.sock.write(head);
     const chunk = Buffer.alloc(MB, 0x20);
     let sent = 0;
@@ -444,38 +463,160 @@ test('a flood of transactions from one sender stops at the per-sender limit; oth
 });
 
 // ---------------------------------------------------------------------------------------------
-// Known gaps (docs/security.md § Findings). Each is a `todo` test: it runs, shows in the report,
-// and does not fail the suite until the owner of the code fixes it — then drop the todo mark.
+// Fixed findings S1, S2, S4 (docs/security.md § Findings).
 
-test('a client is still answered while slow clients hold every connection slot', {
-  todo: 'node gap S1 (rpc/server.cpp): when max_connections slow clients hold every slot, new clients are closed until the idle timeout; an attacker that reconnects keeps the node unreachable',
-}, async () => {
-  const conns = await Promise.all(Array.from({ length: MAX_CONNECTIONS }, connect));
-  for (const c of conns) c.sock.write('POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+test('a client is still answered while slow clients hold every connection slot and reconnect when evicted (S1)', async () => {
+  const holders = new Set();
+  let holding = true;
+  let evicted = 0;
+  // Each holder sends an unfinished request line and headers; when the server closes it, it
+  // comes back at once, so the slots are always full of slow clients.
+  const hold = async () => {
+    const c = await connect();
+    holders.add(c);
+    c.sock.write('POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    c.closed.then(() => {
+      holders.delete(c);
+      if (c.closedAt - c.openedAt < HEADER_TIMEOUT_MS * 0.8) evicted++; // before the header timeout could close it
+      if (holding) hold().catch(() => {});
+    });
+  };
+  await Promise.all(Array.from({ length: MAX_CONNECTIONS }, hold));
   try {
     await delay(100);
-    const r = await new RpcClient(node.url).call('chain_getInfo');
-    assert.equal(typeof r.height, 'number');
+    const rpc = new RpcClient(node.url);
+    const times = [];
+    for (let i = 0; i < 10; i++) {
+      const t = Date.now();
+      const r = await rpc.call('chain_getInfo');
+      assert.equal(typeof r.height, 'number');
+      times.push(Date.now() - t);
+    }
+    // Answered at once, not after a timeout freed a slot.
+    assert.ok(Math.max(...times) < HEADER_TIMEOUT_MS, `a call took ${Math.max(...times)} ms while slow clients held the slots`);
+    assert.ok(evicted >= times.length, `only ${evicted} slow clients were evicted for ${times.length} calls`);
+    console.log(`S1: ${MAX_CONNECTIONS} reconnecting slow clients; 10 calls answered in ${Math.min(...times)}–${Math.max(...times)} ms, ${evicted} slow clients evicted`);
+  } finally {
+    holding = false;
+    for (const c of holders) c.sock.destroy();
+  }
+  await awaitProbeAnswered('after holding every slot');
+  assertAlive();
+});
+
+test('a cross-site request (text/plain, a foreign Origin or Host) cannot call the node; a proper request still can (S2)', async () => {
+  const body = '{"jsonrpc":"2.0","id":1,"method":"chain_getInfo"}';
+  const postWith = (headers) => rawRequest(`POST / HTTP/1.1\r\n${headers.join('\r\n')}`, body);
+  const errorOf = (r) => JSON.parse(r.body).error;
+
+  // A web page's "simple" request, which the browser sends without a CORS preflight.
+  let r = await postWith(['Host: 127.0.0.1', 'Content-Type: text/plain']);
+  assert.equal(r.status, 415, r.body);
+  assert.equal(errorOf(r), 'unsupported Content-Type: text/plain; expected application/json');
+  r = await postWith(['Host: 127.0.0.1', 'Content-Type: application/x-www-form-urlencoded']);
+  assert.equal(r.status, 415, r.body);
+  r = await postWith(['Host: 127.0.0.1']);
+  assert.equal(r.status, 415, r.body);
+  assert.equal(errorOf(r), 'missing Content-Type; expected application/json');
+  // A page's Origin is refused (no --rpc-allow-origin), whatever the Content-Type.
+  r = await postWith(['Host: 127.0.0.1', 'Origin: http://attacker.example', 'Content-Type: application/json']);
+  assert.equal(r.status, 403, r.body);
+  assert.equal(errorOf(r), "Origin 'http://attacker.example' not allowed (see --rpc-allow-origin)");
+  // DNS rebinding: attacker.example resolves to 127.0.0.1, so the browser sends its own name.
+  r = await postWith([`Host: attacker.example:${port}`, 'Content-Type: application/json']);
+  assert.equal(r.status, 403, r.body);
+  assert.match(errorOf(r), /^Host 'attacker\.example:\d+' not allowed/);
+  r = await rawRequest(`GET /health HTTP/1.1\r\nHost: attacker.example:${port}`);
+  assert.equal(r.status, 403, r.body);
+  // The request of the original report: all three at once.
+  r = await postWith(['Host: attacker.example', 'Origin: http://attacker.example', 'Content-Type: text/plain']);
+  assert.ok(r.status === 403 || r.status === 415, `a cross-site request was served: HTTP ${r.status} ${r.body.slice(0, 100)}`);
+
+  // Proper clients: JSON with a loopback Host (any spelling, any port).
+  for (const [host, type] of [
+    ['127.0.0.1', 'application/json'],
+    [`localhost:${port}`, 'application/json; charset=utf-8'],
+    [`127.0.0.1:${port}`, 'Application/JSON'],
+  ]) {
+    r = await postWith([`Host: ${host}`, `Content-Type: ${type}`]);
+    assert.equal(r.status, 200, `${host} ${type}: HTTP ${r.status} ${r.body}`);
+    assert.equal(typeof JSON.parse(r.body).result.height, 'number');
+  }
+  assert.equal(typeof (await node.rpc.call('chain_getInfo')).height, 'number');
+  assertAlive();
+});
+
+test('the in-flight body budget bounds memory while many connections send large partial bodies; small calls are still answered (S4)', async () => {
+  const MiB = 1024 * 1024;
+  const BODY = 4 * MiB; // --rpc-max-body-bytes
+  const BUDGET = 8 * MiB; // --rpc-max-inflight-bytes
+  const UNBUDGETED = 64 * 1024; // the first bytes of each body, outside the budget
+  const ATTACKERS = 40;
+  const PARTIAL = 3 * MiB; // what each attacker sends of its 4 MiB body before stalling
+  const dir = makeDataDir('aif-hostile-budget-');
+  const n = await startNode({
+    dataDir: dir,
+    validator: false,
+    args: ['--rpc-max-body-bytes', String(BODY), '--rpc-max-inflight-bytes', String(BUDGET), '--rpc-idle-timeout-ms', '10000', '--rpc-threads', String(RPC_THREADS)],
+  });
+  const conns = [];
+  try {
+    const p = Number(new URL(n.url).port);
+    for (let i = 0; i < 20; i++) await n.rpc.call('chain_getInfo');
+    const base = memoryOf(n.proc.pid).rss;
+    const s = startSampler(n.proc.pid);
+    const t0 = Date.now();
+    conns.push(...(await Promise.all(Array.from({ length: ATTACKERS }, () => connect(p)))));
+    const partial = Buffer.alloc(PARTIAL, 0x20);
+    for (const c of conns) {
+      c.sock.write(`POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${BODY}\r\n\r\n`);
+      c.sock.write(partial);
+    }
+    // At most floor(BUDGET / (PARTIAL - UNBUDGETED)) of them fit; every other one gets 503.
+    const fit = Math.floor(BUDGET / (PARTIAL - UNBUDGETED));
+    await waitFor('attackers over the budget refused', () => conns.filter((c) => c.closedAt !== null).length >= ATTACKERS - fit, { timeoutMs: 20_000 });
+    const refused = conns.filter((c) => c.closedAt !== null);
+    for (const c of refused) {
+      const r = parseResponse(c.data);
+      assert.ok(r, `a refused attacker got no response (${c.data.length} bytes)`);
+      assert.equal(r.status, 503, r.body.slice(0, 200));
+      assert.equal(JSON.parse(r.body).error.message, `server busy: request bodies in flight exceed ${BUDGET} bytes; retry later`);
+    }
+    // While the holders keep their part of the budget, small calls are answered at once.
+    const info = await new RpcClient(n.url).call('chain_getInfo');
+    assert.equal(typeof info.height, 'number');
+    assert.equal(await new RpcClient(n.url).health(), 200);
+    await delay(300);
+    clearInterval(s.timer);
+    const peak = Math.max(s.peakRss, s.hwm, memoryOf(n.proc.pid).hwm);
+    const grown = peak - base;
+    // The budget, plus per connection the uncounted start of its body and a 64 KiB read buffer,
+    // plus slack for the allocator and, in the sanitizer suite, ASan's 16 MiB quarantine (see
+    // before()). Without the budget the attack holds 120 MiB (measured: +120.5 MiB).
+    const bound = BUDGET + ATTACKERS * 2 * UNBUDGETED + 40 * MiB;
+    const mib = (b) => (b / MiB).toFixed(1);
+    console.log(`S4: ${ATTACKERS} × ${mib(PARTIAL)} MiB partial bodies (${mib(ATTACKERS * PARTIAL)} MiB sent): ${refused.length} refused with 503, ${ATTACKERS - refused.length} holding; RSS ${mib(base)} → peak ${mib(peak)} MiB (+${mib(grown)}, bound +${mib(bound)}) in ${Date.now() - t0} ms`);
+    assert.ok(grown <= bound, `RSS grew by ${mib(grown)} MiB under the attack, over the bound of ${mib(bound)} MiB`);
+
+    // Once the holders go, the budget is free again: a body of the largest size is served.
+    for (const c of conns) c.sock.destroy();
+    const big = '{"jsonrpc":"2.0","id":1,"method":"chain_getInfo"}'.padEnd(BODY, ' ');
+    await waitFor('a full-size body served once the holders left', async () => {
+      const r = await rawRequest('POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json', big, { toPort: p });
+      return r.status === 200 && typeof JSON.parse(r.body).result?.height === 'number';
+    });
+    assert.equal(n.proc.exitCode, null, `aif-node exited${n.logs()}`);
   } finally {
     for (const c of conns) c.sock.destroy();
-    await awaitProbeAnswered('after holding every slot');
+    await stopNode(n);
+    await killNode(n);
+    removeDir(dir);
   }
 });
 
-test('a cross-site request (text/plain, foreign Origin and Host) cannot call the node', {
-  todo: 'node gap S2 (rpc/server.cpp): Content-Type, Origin and Host are not checked, so a web page can POST JSON-RPC to a loopback node (and, by DNS rebinding, read the answers)',
-}, async () => {
-  const c = await connect();
-  const body = '{"jsonrpc":"2.0","id":1,"method":"chain_getInfo"}';
-  c.sock.write(
-    `POST / HTTP/1.1\r\nHost: attacker.example\r\nOrigin: http://attacker.example\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
-  );
-  await Promise.race([c.closed, deadline(5000)]);
-  c.sock.destroy();
-  const r = parseResponse(c.data);
-  assert.ok(r, 'no response');
-  assert.ok(r.status >= 400, `a cross-site request was served: HTTP ${r.status} ${r.body.slice(0, 100)}`);
-});
+// ---------------------------------------------------------------------------------------------
+// Known gaps (docs/security.md § Findings). Each is a `todo` test: it runs, shows in the report,
+// and does not fail the suite until the owner of the code fixes it — then drop the todo mark.
 
 test('transactions with unreachable nonces cannot fill the mempool for good', {
   todo: 'node gap S3 (node/mempool.cpp): gapped future-nonce transactions are never evicted or expired, so a few funded senders can fill --mempool-max-txs and lock everyone else out until a restart',
@@ -513,7 +654,7 @@ test('memory stayed bounded and the node answered throughout', async () => {
   assert.ok(grown <= RSS_BOUND_BYTES, `peak RSS grew by ${mib(grown)} MiB, over the bound of ${mib(RSS_BOUND_BYTES)} MiB`);
   const total = prober.results.length;
   const failed = prober.results.filter((r) => !r.ok).length;
-  console.log(`prober: ${total} probes, ${failed} unanswered (only while every connection slot was held)`);
+  console.log(`prober: ${total} probes, ${failed} unanswered`);
   await node.rpc.call('chain_getInfo');
   assertAlive();
 });

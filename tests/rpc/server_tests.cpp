@@ -10,7 +10,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -60,6 +62,22 @@ public:
         return read(ec);
     }
 
+    /// Writes `bytes` as they are (headers chosen by the test) and reads one response.
+    std::optional<Response> raw(const std::string& bytes, beast::error_code& ec)
+    {
+        m_stream.expires_after(CLIENT_GUARD);
+        net::write(m_stream, net::buffer(bytes), ec);
+        if (ec) return std::nullopt;
+        return read(ec);
+    }
+
+    /// Writes `bytes` without waiting for an answer.
+    void write(const std::string& bytes)
+    {
+        m_stream.expires_after(CLIENT_GUARD);
+        net::write(m_stream, net::buffer(bytes));
+    }
+
     /// Reads one response.
     std::optional<Response> read(beast::error_code& ec)
     {
@@ -104,6 +122,48 @@ Limits test_limits()
     return l;
 }
 
+/// A raw POST / with the given extra header lines (each ending in \r\n) and body.
+std::string raw_post(const std::string& headers, const std::string& body = GET_INFO)
+{
+    return "POST / HTTP/1.1\r\n" + headers + "Content-Length: " + std::to_string(body.size()) +
+           "\r\n\r\n" + body;
+}
+
+/// Sends one raw request on a fresh connection; the response must arrive.
+Response raw_request(std::uint16_t port, const std::string& bytes);
+
+/// A backend whose chain_get_info blocks until release(), to hold a connection busy.
+class BlockingBackend : public FakeBackend
+{
+public:
+    json chain_get_info() override
+    {
+        std::unique_lock lock(m_mutex);
+        ++m_entered;
+        m_cv.notify_all();
+        m_cv.wait(lock, [this] { return m_released; });
+        return FakeBackend::chain_get_info();
+    }
+    /// Waits until `n` calls are blocked inside chain_get_info.
+    void wait_entered(int n)
+    {
+        std::unique_lock lock(m_mutex);
+        m_cv.wait(lock, [&] { return m_entered >= n; });
+    }
+    void release()
+    {
+        std::lock_guard lock(m_mutex);
+        m_released = true;
+        m_cv.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    int m_entered = 0;
+    bool m_released = false;
+};
+
 /// STYLE §6 RpcFixture: a server on 127.0.0.1:0 over a FakeBackend.
 struct RpcFixture
 {
@@ -121,6 +181,23 @@ struct RpcFixture
     }
     Client client() { return Client(server->port()); }
 };
+
+Response raw_request(std::uint16_t port, const std::string& bytes)
+{
+    Client c(port);
+    beast::error_code ec;
+    auto res = c.raw(bytes, ec);
+    BOOST_TEST_REQUIRE(!ec, ec.message());
+    return std::move(*res);
+}
+
+/// True when the server closed `c` (a read ends with an error other than the client's guard).
+bool closed_by_server(Client& c)
+{
+    beast::error_code ec;
+    c.read(ec);
+    return ec && ec != beast::error::timeout;
+}
 
 }  // namespace
 
@@ -273,43 +350,268 @@ BOOST_AUTO_TEST_CASE(deep_json_over_http_is_refused)
     BOOST_TEST(json::parse(res.body())["error"]["code"] == code::LIMIT_EXCEEDED);
 }
 
-BOOST_AUTO_TEST_CASE(connection_cap_is_honoured)
+BOOST_AUTO_TEST_CASE(at_the_connection_cap_the_longest_waiting_connection_is_evicted)
 {
     Limits limits = test_limits();
     limits.max_connections = 2;
     restart(limits);
 
-    // Two live keep-alive connections hold both slots (each answered, so each is counted).
+    // Two idle keep-alive connections hold both slots; `a` has waited longest.
     auto a = client();
-    auto b = client();
     BOOST_TEST(a.request(http::verb::get, "/health").result_int() == 200);
+    auto b = client();
     BOOST_TEST(b.request(http::verb::get, "/health").result_int() == 200);
 
-    // A third is accepted by the kernel but closed by the server without an answer.
+    // A third is served: it takes the slot of `a`, which the server closes.
+    auto c = client();
+    BOOST_TEST(c.request(http::verb::get, "/health").result_int() == 200);
+    BOOST_TEST(closed_by_server(a));
+
+    // What counts is how long a connection has waited for its next request, not when it
+    // connected: once `b` is used again, `c` has waited longest.
+    BOOST_TEST(b.request(http::verb::post, "/", GET_INFO).result_int() == 200);
+    auto silent = client();
+    BOOST_TEST(closed_by_server(c));
+    BOOST_TEST(b.request(http::verb::get, "/health").result_int() == 200);
+    // A connection that never sends a byte is not spared either.
+    auto d = client();
+    BOOST_TEST(d.request(http::verb::get, "/health").result_int() == 200);
+    BOOST_TEST(closed_by_server(silent));
+    BOOST_TEST(b.request(http::verb::get, "/health").result_int() == 200);
+}
+
+BOOST_AUTO_TEST_CASE(busy_connections_are_not_evicted)
+{
+    BlockingBackend blocking;
+    Limits limits = test_limits();
+    limits.max_connections = 1;
+    Server busy_server(blocking, limits);
+    busy_server.start("127.0.0.1", 0);
+
+    // The only slot is busy answering a request: a new connection is refused at once.
+    Client a(busy_server.port());
+    a.write(raw_post("Host: 127.0.0.1\r\nContent-Type: application/json\r\n"));
+    blocking.wait_entered(1);
     {
-        auto c = client();
-        http::request<http::string_body> req{http::verb::get, "/health", 11};
+        Client b(busy_server.port());
+        beast::error_code ec;
+        auto res = b.raw("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", ec);
+        BOOST_TEST(!res.has_value());
+        BOOST_TEST((ec && ec != beast::error::timeout), ec.message());
+    }
+    blocking.release();
+    beast::error_code ec;
+    auto res = a.read(ec);
+    BOOST_TEST_REQUIRE(!ec, ec.message());
+    BOOST_TEST(res->result_int() == 200);
+}
+
+BOOST_AUTO_TEST_CASE(per_address_cap_evicts_that_address_oldest_connection)
+{
+    Limits limits = test_limits();
+    limits.max_connections = 10;
+    limits.max_connections_per_ip = 2;
+    restart(limits);
+    auto a = client();
+    BOOST_TEST(a.request(http::verb::get, "/health").result_int() == 200);
+    auto b = client();
+    BOOST_TEST(b.request(http::verb::get, "/health").result_int() == 200);
+    // Far below the global cap, but 127.0.0.1 holds its 2: the new one replaces `a`.
+    auto c = client();
+    BOOST_TEST(c.request(http::verb::get, "/health").result_int() == 200);
+    BOOST_TEST(closed_by_server(a));
+    BOOST_TEST(b.request(http::verb::get, "/health").result_int() == 200);
+}
+
+BOOST_AUTO_TEST_CASE(headers_must_arrive_within_the_header_timeout)
+{
+    Limits limits = test_limits();
+    limits.header_timeout_ms = 100;
+    limits.idle_timeout_ms = 10000;
+    restart(limits);
+    auto c = client();
+    const auto t0 = std::chrono::steady_clock::now();
+    c.write("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n");  // never finishes its headers
+    BOOST_TEST(closed_by_server(c));
+    BOOST_TEST((std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5)));
+}
+
+BOOST_AUTO_TEST_CASE(the_body_and_keep_alive_waits_get_the_idle_timeout)
+{
+    Limits limits = test_limits();
+    limits.header_timeout_ms = 100;
+    limits.idle_timeout_ms = 10000;
+    restart(limits);
+    auto c = client();
+    // Headers in time, then the body after more than the header timeout: still served.
+    c.write(
+        "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        "Content-Length: " +
+        std::to_string(GET_INFO.size()) + "\r\n\r\n");
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    c.write(GET_INFO);
+    beast::error_code ec;
+    auto res = c.read(ec);
+    BOOST_TEST_REQUIRE(!ec, ec.message());
+    BOOST_TEST(res->result_int() == 200);
+    // An idle keep-alive connection is not held to the header timeout before its next request.
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    BOOST_TEST(c.request(http::verb::get, "/health").result_int() == 200);
+}
+
+BOOST_AUTO_TEST_CASE(header_limit_is_configurable)
+{
+    Limits limits = test_limits();
+    limits.max_header_bytes = 2048;
+    restart(limits);
+    auto res = raw_request(server->port(), "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " +
+                                               std::string(3000, 'p') + "\r\n\r\n");
+    BOOST_TEST(res.result_int() == 431);
+    BOOST_TEST(json::parse(res.body())["error"] == "request line and headers exceed 2048 bytes");
+    BOOST_TEST(raw_request(server->port(), "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " +
+                                               std::string(1500, 'p') + "\r\n\r\n")
+                   .result_int() == 200);
+}
+
+BOOST_AUTO_TEST_CASE(post_without_json_content_type_gets_415)
+{
+    const auto port = server->port();
+    for (const char* type :
+         {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+          "application/json; charset=latin1", "application/jsonx", "application/json; x=1"}) {
+        BOOST_TEST_CONTEXT(type)
+        {
+            auto res = raw_request(
+                port, raw_post("Host: 127.0.0.1\r\nContent-Type: " + std::string(type) + "\r\n"));
+            BOOST_TEST(res.result_int() == 415);
+            BOOST_TEST(!res.keep_alive());
+            BOOST_TEST(json::parse(res.body())["error"] ==
+                       "unsupported Content-Type: " + std::string(type) +
+                           "; expected application/json");
+        }
+    }
+    auto missing = raw_request(port, raw_post("Host: 127.0.0.1\r\n"));
+    BOOST_TEST(missing.result_int() == 415);
+    BOOST_TEST(json::parse(missing.body())["error"] ==
+               "missing Content-Type; expected application/json");
+    BOOST_TEST(backend.calls().empty());
+    for (const char* type : {"application/json", "application/json; charset=utf-8",
+                             "Application/JSON;charset=\"UTF-8\""}) {
+        BOOST_TEST_CONTEXT(type)
+        {
+            auto res = raw_request(
+                port, raw_post("Host: 127.0.0.1\r\nContent-Type: " + std::string(type) + "\r\n"));
+            BOOST_TEST(res.result_int() == 200);
+        }
+    }
+    // Other paths and verbs are judged on their own (no Content-Type needed for GET).
+    BOOST_TEST(raw_request(port, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").result_int() ==
+               200);
+}
+
+BOOST_AUTO_TEST_CASE(foreign_host_on_a_loopback_node_gets_403)
+{
+    const auto port = server->port();
+    const std::string json_type = "Content-Type: application/json\r\n";
+    for (const char* host : {"evil.example", "evil.example:8645", "localhost.evil.example",
+                             "127.0.0.1.evil.example", "10.0.0.1", "::1"}) {
+        BOOST_TEST_CONTEXT(host)
+        {
+            auto res =
+                raw_request(port, raw_post("Host: " + std::string(host) + "\r\n" + json_type));
+            BOOST_TEST(res.result_int() == 403);
+            BOOST_TEST(json::parse(res.body())["error"].get<std::string>().find(
+                           "Host '" + std::string(host) + "' not allowed") == 0);
+        }
+    }
+    BOOST_TEST(backend.calls().empty());
+    for (const char* host :
+         {"localhost", "LOCALHOST:1", "127.0.0.1", "127.0.0.1:8645", "[::1]", "[::1]:8645"}) {
+        BOOST_TEST_CONTEXT(host)
+        {
+            auto res =
+                raw_request(port, raw_post("Host: " + std::string(host) + "\r\n" + json_type));
+            BOOST_TEST(res.result_int() == 200);
+        }
+    }
+    // Two Host headers are refused outright.
+    auto twice =
+        raw_request(port, raw_post("Host: 127.0.0.1\r\nHost: evil.example\r\n" + json_type));
+    BOOST_TEST(twice.result_int() == 400);
+}
+
+BOOST_AUTO_TEST_CASE(origin_must_be_allowed)
+{
+    const std::string head = "Host: 127.0.0.1\r\nContent-Type: application/json\r\n";
+    auto res = raw_request(server->port(), raw_post(head + "Origin: http://evil.example\r\n"));
+    BOOST_TEST(res.result_int() == 403);
+    BOOST_TEST(json::parse(res.body())["error"] ==
+               "Origin 'http://evil.example' not allowed (see --rpc-allow-origin)");
+    BOOST_TEST(raw_request(server->port(), raw_post(head + "Origin: null\r\n")).result_int() ==
+               403);
+    BOOST_TEST(backend.calls().empty());
+
+    Limits limits = test_limits();
+    limits.allow_origins = {"http://app.example:3000"};
+    restart(limits);
+    const auto port = server->port();
+    BOOST_TEST(raw_request(port, raw_post(head + "Origin: http://evil.example\r\n")).result_int() ==
+               403);
+    auto ok = raw_request(port, raw_post(head + "Origin: http://app.example:3000\r\n"));
+    BOOST_TEST(ok.result_int() == 200);
+    BOOST_TEST(ok[http::field::access_control_allow_origin] == "http://app.example:3000");
+    // The browser's preflight of an allowed origin.
+    auto pre =
+        raw_request(port,
+                    "OPTIONS / HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://app.example:3000\r\n"
+                    "Access-Control-Request-Method: POST\r\n\r\n");
+    BOOST_TEST(pre.result_int() == 204);
+    BOOST_TEST(pre[http::field::access_control_allow_origin] == "http://app.example:3000");
+    BOOST_TEST(pre[http::field::access_control_allow_methods] == "POST");
+    BOOST_TEST(pre[http::field::access_control_allow_headers] == "Content-Type");
+    // Without an Origin there is no CORS and OPTIONS stays a wrong verb.
+    auto plain = raw_request(port, "OPTIONS / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    BOOST_TEST(plain.result_int() == 405);
+    BOOST_TEST(plain[http::field::access_control_allow_origin].empty());
+}
+
+BOOST_AUTO_TEST_CASE(inflight_body_budget_answers_503)
+{
+    Limits limits = test_limits();
+    limits.max_body_bytes = 1024 * 1024;
+    limits.max_inflight_bytes = 256 * 1024;
+    restart(limits);
+    const auto port = server->port();
+    const std::string head = "Host: 127.0.0.1\r\nContent-Type: application/json\r\n";
+    const auto padded = [](std::size_t size) {
+        std::string body = GET_INFO;
+        body.append(size - body.size(), ' ');
+        return body;
+    };
+    // Over the budget by its Content-Length: refused before the body is read.
+    auto declared = raw_request(port, raw_post(head, padded(512 * 1024)));
+    BOOST_TEST(declared.result_int() == 503);
+    BOOST_TEST(declared[http::field::retry_after] == "1");
+    auto r = json::parse(declared.body());
+    BOOST_TEST(r["error"]["code"] == code::LIMIT_EXCEEDED);
+    BOOST_TEST(r["error"]["message"] ==
+               "server busy: request bodies in flight exceed 262144 bytes; retry later");
+    BOOST_TEST(r["error"]["data"]["limit"] == 256 * 1024);
+    // Chunked: refused once what arrived goes over it.
+    {
+        Client c(port);
+        http::request<http::string_body> req{http::verb::post, "/", 11};
+        req.body() = padded(512 * 1024);
+        req.chunked(true);
         beast::error_code ec;
         auto res = c.send(std::move(req), ec);
-        BOOST_TEST(!res.has_value());
-        BOOST_TEST(ec);
+        BOOST_TEST_REQUIRE(!ec, ec.message());
+        BOOST_TEST(res->result_int() == 503);
     }
-
-    // The slots still serve their owners.
-    BOOST_TEST(a.request(http::verb::get, "/health").result_int() == 200);
-
-    // Freeing one slot admits a new connection. The server notices the close asynchronously,
-    // so retry (each attempt is a full round trip; no sleeping).
-    a.close();
-    bool admitted = false;
-    for (int attempt = 0; attempt < 1000 && !admitted; ++attempt) {
-        auto d = client();
-        http::request<http::string_body> req{http::verb::get, "/health", 11};
-        beast::error_code ec;
-        auto res = d.send(std::move(req), ec);
-        admitted = res.has_value() && res->result_int() == 200;
-    }
-    BOOST_TEST(admitted);
+    BOOST_TEST(backend.calls().empty());
+    // Within the budget (it was given back): served.
+    BOOST_TEST(raw_request(port, raw_post(head, padded(300 * 1024))).result_int() == 200);
+    BOOST_TEST(raw_request(port, raw_post(head)).result_int() == 200);
 }
 
 BOOST_AUTO_TEST_CASE(idle_connection_is_closed)

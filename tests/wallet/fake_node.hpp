@@ -27,7 +27,8 @@ struct FakeRpcError
 
 /// A JSON-RPC server on 127.0.0.1:0 in a background thread (one request per connection), so
 /// the wallet's HTTP client and CLI run against a real socket. The handler maps (method,
-/// params) to a result; a result object {"__raw__": TEXT} is sent verbatim as the body.
+/// params) to a result; a result object {"__raw__": TEXT} is sent verbatim as the body, with
+/// the HTTP status {"__status__": N} when given (else 200).
 class FakeNode
 {
 public:
@@ -73,7 +74,7 @@ public:
     }
 
 private:
-    std::string respond(const std::string& body)
+    std::string respond(const std::string& body, unsigned& status)
     {
         using nlohmann::json;
         json req = json::parse(body, nullptr, false);
@@ -90,7 +91,10 @@ private:
         }
         try {
             json result = m_handler(method, params);
-            if (result.is_object() && result.contains("__raw__")) return result["__raw__"];
+            if (result.is_object() && result.contains("__raw__")) {
+                status = result.value("__status__", 200u);
+                return result["__raw__"];
+            }
             res["result"] = result;
         } catch (const FakeRpcError& e) {
             res["error"] = {{"code", e.code}, {"message", e.message}};
@@ -113,9 +117,12 @@ private:
             http::request<http::string_body> req;
             http::read(sock, buf, req, ec);
             if (ec) continue;
-            http::response<http::string_body> res{http::status::ok, req.version()};
+            unsigned status = 200;
+            std::string body = respond(req.body(), status);
+            http::response<http::string_body> res{static_cast<http::status>(status),
+                                                  req.version()};
             res.set(http::field::content_type, "application/json");
-            res.body() = respond(req.body());
+            res.body() = std::move(body);
             res.keep_alive(false);
             res.prepare_payload();
             http::write(sock, res, ec);

@@ -97,6 +97,44 @@ BOOST_AUTO_TEST_CASE(non_json_answer_is_a_failure)
     }
 }
 
+BOOST_AUTO_TEST_CASE(http_refusal_names_the_reason)
+{
+    // The node's own refusals (docs/rpc-transport.md): {"error": "<why>"} with a 4xx status.
+    FakeNode node([](const std::string&, const json&) -> json {
+        return {{"__status__", 415},
+                {"__raw__",
+                 R"({"error":"unsupported Content-Type: text/plain; expected application/json"})"}};
+    });
+    RpcClient rpc(node.url());
+    try {
+        (void)rpc.call("chain_getInfo");
+        BOOST_FAIL("no error");
+    } catch (const WalletError& e) {
+        BOOST_CHECK(e.code() == ExitCode::failure);
+        BOOST_CHECK_MESSAGE(
+            std::string(e.what()).find("refused the request: HTTP 415: unsupported "
+                                       "Content-Type: text/plain") != std::string::npos,
+            e.what());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(json_rpc_error_with_http_status_keeps_its_code)
+{
+    // 413 and 503 carry a JSON-RPC error object: it reaches the caller as an RpcError.
+    FakeNode node([](const std::string&, const json&) -> json {
+        return {{"__status__", 503},
+                {"__raw__",
+                 R"({"jsonrpc":"2.0","error":{"code":-32004,"message":"server busy"},"id":null})"}};
+    });
+    RpcClient rpc(node.url());
+    try {
+        (void)rpc.call("chain_getInfo");
+        BOOST_FAIL("no error");
+    } catch (const RpcError& e) {
+        BOOST_CHECK_EQUAL(e.rpc_code(), -32004);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(connection_refused_is_unreachable)
 {
     RpcClient rpc("http://127.0.0.1:" + std::to_string(free_port()));
