@@ -29,6 +29,7 @@ std::optional<NodeConfig> parse_flags(int argc, char** argv)
     NodeConfig c;
     std::string rpc_addr = "127.0.0.1:8645";
     std::uint64_t interval_ms = 200;
+    std::uint64_t mempool_lifetime_s = static_cast<std::uint64_t>(c.mempool.lifetime.count());
     std::vector<std::string> allow_origins;
     po::options_description opts("aif-node — the aifchain node\n\nUsage: aif-node --genesis FILE --data-dir DIR [options]\n\nOptions");
     // clang-format off
@@ -43,6 +44,8 @@ std::optional<NodeConfig> parse_flags(int argc, char** argv)
         ("max-block-txs", po::value(&c.producer.max_block_txs)->default_value(c.producer.max_block_txs), "most transactions per block")
         ("mempool-max-txs", po::value(&c.mempool.max_txs)->default_value(c.mempool.max_txs), "most transactions the mempool holds")
         ("mempool-max-per-sender", po::value(&c.mempool.max_per_sender)->default_value(c.mempool.max_per_sender), "most pending transactions per sender")
+        ("mempool-max-nonce-gap", po::value(&c.mempool.max_nonce_gap)->default_value(c.mempool.max_nonce_gap), "how far beyond its account's next nonce a transaction may be queued (further: nonce_too_high)")
+        ("mempool-lifetime-s", po::value(&mempool_lifetime_s)->default_value(mempool_lifetime_s), "a sender with queued transactions and no activity (nothing admitted or taken into a block) for this long loses them (1..2592000)")
         ("rpc-max-body-bytes", po::value(&c.limits.max_body_bytes)->default_value(c.limits.max_body_bytes), "largest HTTP request body (larger: HTTP 413)")
         ("rpc-max-header-bytes", po::value(&c.limits.max_header_bytes)->default_value(c.limits.max_header_bytes), "largest HTTP request line + headers (larger: HTTP 431)")
         ("rpc-max-inflight-bytes", po::value(&c.limits.max_inflight_bytes)->default_value(c.limits.max_inflight_bytes), "request body bytes all connections together may hold while receiving, beyond the first 64 KiB of each body (over it: HTTP 503)")
@@ -67,6 +70,11 @@ std::optional<NodeConfig> parse_flags(int argc, char** argv)
         throw std::invalid_argument("--block-interval-ms must be 1..1000");
     c.producer.interval = std::chrono::milliseconds(interval_ms);
     if (c.producer.max_block_txs == 0) throw std::invalid_argument("--max-block-txs must be positive");
+    if (mempool_lifetime_s < 1 || mempool_lifetime_s > 30ull * 24 * 3600)
+        throw std::invalid_argument("--mempool-lifetime-s must be 1..2592000");
+    c.mempool.lifetime = std::chrono::seconds(mempool_lifetime_s);
+    if (c.mempool.max_txs == 0 || c.mempool.max_per_sender == 0)
+        throw std::invalid_argument("--mempool-max-txs and --mempool-max-per-sender must be positive");
     if (c.limits.max_header_bytes < MIN_HEADER_BYTES)
         throw std::invalid_argument("--rpc-max-header-bytes must be at least " +
                                     std::to_string(MIN_HEADER_BYTES));

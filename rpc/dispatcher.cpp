@@ -61,6 +61,47 @@ std::size_t json_nesting_depth(std::string_view text, std::size_t stop_above) no
     return max_depth;
 }
 
+std::size_t json_batch_length(std::string_view text) noexcept
+{
+    std::size_t i = 0;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+    if (i == text.size() || text[i] != '[') return 0;
+    std::size_t depth = 0, commas = 0;
+    bool in_string = false, escaped = false, content = false;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
+            continue;
+        }
+        switch (c) {
+        case '"': in_string = true; content = true; break;
+        case '[':
+        case '{':
+            if (depth == 1) content = true;
+            ++depth;
+            break;
+        case ']':
+        case '}':
+            if (depth > 0 && --depth == 0) return content ? commas + 1 : 0;
+            break;
+        case ',':
+            if (depth == 1) ++commas;
+            break;
+        case ' ': case '\t': case '\n': case '\r': break;
+        default:
+            if (depth == 1) content = true;
+            break;
+        }
+    }
+    return content ? commas + 1 : 0;
+}
+
 Dispatcher::Dispatcher(Backend& backend, Limits limits)
     : m_methods(make_core_methods(backend)), m_limits(limits)
 {
@@ -87,6 +128,14 @@ std::string Dispatcher::handle(std::string_view body) noexcept
                 nullptr, code::LIMIT_EXCEEDED,
                 "JSON nesting exceeds " + std::to_string(m_limits.max_depth) + " levels",
                 {{"limit", m_limits.max_depth}}));
+        }
+
+        // Count a batch before parsing it: a refused 100,000-call batch must not cost its DOM.
+        if (const std::size_t n = json_batch_length(body); n > m_limits.max_batch) {
+            return dump_json(error_response(
+                nullptr, code::LIMIT_EXCEEDED,
+                "batch of " + std::to_string(n) + " requests exceeds " + std::to_string(m_limits.max_batch),
+                {{"limit", m_limits.max_batch}}));
         }
 
         json doc;

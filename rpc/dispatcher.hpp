@@ -19,6 +19,11 @@ namespace aif::rpc {
 [[nodiscard]] std::size_t json_nesting_depth(std::string_view text,
                                              std::size_t stop_above) noexcept;
 
+/// When `text` is a JSON array, how many top-level elements it has (commas at depth 1, outside
+/// strings, plus one), else 0. Like json_nesting_depth, a linear scan of any bytes: a batch is
+/// measured before it is parsed, so an oversized one never costs its DOM (hostile S4).
+[[nodiscard]] std::size_t json_batch_length(std::string_view text) noexcept;
+
 /// JSON-RPC 2.0 request handling (SPEC §3): single requests, batches and notifications with
 /// named params. Thread-safe: handle() may run concurrently (the table is read-only).
 class Dispatcher

@@ -615,28 +615,44 @@ test('the in-flight body budget bounds memory while many connections send large 
 });
 
 // ---------------------------------------------------------------------------------------------
-// Known gaps (docs/security.md § Findings). Each is a `todo` test: it runs, shows in the report,
-// and does not fail the suite until the owner of the code fixes it — then drop the todo mark.
+// Fixed finding S3 (docs/security.md § Findings): the mempool's full-pool policy and lifetime.
 
-test('transactions with unreachable nonces cannot fill the mempool for good', {
-  todo: 'node gap S3 (node/mempool.cpp): gapped future-nonce transactions are never evicted or expired, so a few funded senders can fill --mempool-max-txs and lock everyone else out until a restart',
-}, async () => {
+test('transactions with unreachable nonces cannot fill the mempool for good (S3)', async () => {
   const genesis = devGenesis();
   const domain = domainOf(genesis.chainId);
   const dir = makeDataDir('aif-hostile-pool-');
-  const small = await startNode({ dataDir: dir, validator: false, args: ['--mempool-max-txs', '100', '--mempool-max-per-sender', '50'] });
+  const LIFETIME_S = 2;
+  const small = await startNode({
+    dataDir: dir,
+    validator: false,
+    args: ['--mempool-max-txs', '100', '--mempool-max-per-sender', '50', '--mempool-lifetime-s', String(LIFETIME_S)],
+  });
   try {
-    const [a, b, honest] = devWallets(10).slice(7);
+    const [a, b, honest, late] = devWallets(10).slice(6);
     const to = freshAddress('hostile-park');
-    // Nonce 0 is never sent: nonces 1..50 can never run, yet they occupy the pool.
+    const send = async (w, nonce) =>
+      small.rpc.call('tx_send', await signTransfer(w, domain, transferMessage({ nonce, fee: genesis.params.minFee, to, amount: 1 })));
+    // Nonce 0 is never sent: nonces 1..50 can never run, yet they fill the pool.
+    const parked = [];
     for (const w of [a, b]) {
-      for (let n = 1; n <= 50; n++) {
-        await small.rpc.call('tx_send', await signTransfer(w, domain, transferMessage({ nonce: n, fee: genesis.params.minFee, to, amount: 1 })));
-      }
+      for (let n = 1; n <= 50; n++) parked.push((await send(w, n)).hash);
     }
-    const wire = await signTransfer(honest, domain, transferMessage({ nonce: 0, fee: genesis.params.minFee, to, amount: 1 }));
-    const { hash } = await small.rpc.call('tx_send', wire);
-    assert.ok(hash, 'an executable transaction of another sender is admitted');
+    // Another parked tx is still refused: the pool is full and it could not run either.
+    await expectRpcError(send(late, 5), { code: -32002, reason: 'mempool_full' });
+    // A tx its sender can run now takes the place of the newest parked sender's highest nonce.
+    const { hash } = await send(honest, 0);
+    assert.equal((await small.rpc.call('tx_get', { hash })).status, 'pending');
+    await expectRpcError(small.rpc.call('tx_get', { hash: parked[parked.length - 1] }), { code: -32001 });
+    assert.equal((await small.rpc.call('tx_get', { hash: parked[0] })).status, 'pending');
+    // Senders idle past --mempool-lifetime-s lose their queued txs; an active one keeps its own.
+    await delay(LIFETIME_S * 1000 + 1200);
+    await send(late, 0);  // activity; admission also runs the expiry
+    for (const h of [parked[0], parked[60], hash]) {
+      await expectRpcError(small.rpc.call('tx_get', { hash: h }), { code: -32001 });
+    }
+    const info = await small.rpc.call('chain_getInfo');
+    assert.equal(info.pendingTxs, 1, 'only the active sender\'s tx is left');
+    console.log(`S3: 100 parked txs filled the pool; a runnable tx evicted one; after ${LIFETIME_S} s idle the parked txs expired`);
   } finally {
     await stopNode(small);
     await killNode(small);

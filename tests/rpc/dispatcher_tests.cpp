@@ -241,6 +241,15 @@ BOOST_AUTO_TEST_CASE(nesting_depth_scanner)
     BOOST_TEST(json_nesting_depth(R"(["[[[", "\"[[", "\\", [])", 10) == 2u);
     BOOST_TEST(json_nesting_depth("]]]][[", 10) == 2u);
     BOOST_TEST(json_nesting_depth(std::string(1000, '{'), 10) == 11u);
+    using aif::rpc::json_batch_length;
+    BOOST_TEST(json_batch_length(R"({"a":[1,2,3]})") == 0u);  // not a batch
+    BOOST_TEST(json_batch_length(" [ ] ") == 0u);
+    BOOST_TEST(json_batch_length(R"([{"a":[1,2]}, "x,y", 3])") == 3u);
+    BOOST_TEST(json_batch_length(R"([{}])") == 1u);
+    std::string big = "[";
+    for (int i = 0; i < 100000; ++i) big += "{},";
+    big += "{}]";
+    BOOST_TEST(json_batch_length(big) == 100001u);
 }
 
 BOOST_AUTO_TEST_CASE(body_over_limit)
