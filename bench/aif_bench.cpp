@@ -288,8 +288,6 @@ void run_state_size(const Options& o)
             if ((start / o.max_block_txs) % 10 == 0)
                 std::cout << "  funded " << end << " / " << n << " (" << seconds_since(t0) << " s)\n" << std::flush;
         }
-        std::cout << "  state entries: " << chain.read([](const StateView&, const node::Head&) { return 0; })
-                  << "\n";
     }
     std::cout << "funding took " << seconds_since(t0) << " s\n";
     std::printf("state on disk:   %.1f MiB (%s)\n", static_cast<double>(dir_bytes(dir)) / (1 << 20), dir.c_str());
