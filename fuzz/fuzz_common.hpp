@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ledger/types.hpp"
+#include "rpc/dispatcher.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -24,34 +25,10 @@ namespace aif::fuzz {
         }                                                                                  \
     } while (0)
 
-/// The deepest nesting of [ and { outside strings, stopping past `stop_above`. The RPC layer
-/// refuses documents deeper than its limit before parsing (rpc::json_nesting_depth); targets
-/// that parse JSON themselves apply the same guard so they test the decoder behind it, not
-/// nlohmann's recursion depth.
-inline std::size_t nesting_depth(std::string_view text, std::size_t stop_above)
-{
-    std::size_t depth = 0, max_depth = 0;
-    bool in_string = false, escaped = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                in_string = false;
-            continue;
-        }
-        if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > max_depth && (max_depth = depth) > stop_above) return stop_above + 1;
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return max_depth;
-}
+/// The deepest nesting of [ and { outside strings, stopping past `stop_above`: the RPC layer's
+/// own pre-parse check (rpc::json_nesting_depth). Targets that parse JSON themselves apply it
+/// so they test the decoder behind it, not nlohmann's recursion depth.
+using rpc::json_nesting_depth;
 
 /// Reads fuzzer bytes as a stream of small values; past the end everything is zero.
 class Input

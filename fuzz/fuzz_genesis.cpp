@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text{reinterpret_cast<const char*>(data), size};
     // A genesis file is operator input, not network input, but it is still parsed by a
     // recursive parser: keep the fuzzer on the loader, not on nlohmann's recursion limit.
-    if (fuzz::nesting_depth(text, 64) > 64) return 0;
+    if (fuzz::json_nesting_depth(text, 64) > 64) return 0;
     auto g = ledger::json::genesis_from_text(text);
     if (!g) {
         FUZZ_ASSERT(g.error().code == ledger::ErrorCode::invalid_argument,

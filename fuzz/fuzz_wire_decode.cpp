@@ -31,7 +31,7 @@ const ledger::Hash32& domain_sep()
 
 void check_wire(std::string_view text)
 {
-    if (fuzz::nesting_depth(text, 64) > 64) return;  // refused by the RPC layer before parsing
+    if (fuzz::json_nesting_depth(text, 64) > 64) return;  // refused by the RPC layer before parsing
     json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) return;
     auto w = ledger::json::decode_wire(j);

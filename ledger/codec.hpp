@@ -74,7 +74,9 @@ public:
     void vstr(std::string_view s)
     {
         uvar(s.size());
-        m_out.insert(m_out.end(), s.begin(), s.end());
+        const std::size_t at = m_out.size();
+        m_out.resize(at + s.size());
+        if (!s.empty()) std::memcpy(m_out.data() + at, s.data(), s.size());
     }
     Bytes& out() { return m_out; }
     Bytes take() { return std::move(m_out); }

@@ -22,53 +22,16 @@ json invalid_request(const json& id, const std::string& detail)
 
 }  // namespace
 
-std::size_t json_nesting_depth(std::string_view text, std::size_t stop_above) noexcept
+namespace {
+
+/// Calls `on(c, i)` for each byte of `text` outside JSON strings (escapes honoured; the opening
+/// quote of a string is shown, its contents are not) until `on` returns false. Any bytes.
+template <typename F>
+void scan_outside_strings(std::string_view text, F&& on) noexcept
 {
-    std::size_t depth = 0;
-    std::size_t max_depth = 0;
     bool in_string = false;
     bool escaped = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escaped) {
-                escaped = false;
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                in_string = false;
-            }
-            continue;
-        }
-        switch (c) {
-        case '"':
-            in_string = true;
-            break;
-        case '[':
-        case '{':
-            if (++depth > max_depth) {
-                max_depth = depth;
-                if (max_depth > stop_above) return stop_above + 1;
-            }
-            break;
-        case ']':
-        case '}':
-            if (depth > 0) --depth;
-            break;
-        default:
-            break;
-        }
-    }
-    return max_depth;
-}
-
-std::size_t json_batch_length(std::string_view text) noexcept
-{
-    std::size_t i = 0;
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
-    if (i == text.size() || text[i] != '[') return 0;
-    std::size_t depth = 0, commas = 0;
-    bool in_string = false, escaped = false, content = false;
-    for (; i < text.size(); ++i) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (in_string) {
             if (escaped)
@@ -79,26 +42,57 @@ std::size_t json_batch_length(std::string_view text) noexcept
                 in_string = false;
             continue;
         }
-        switch (c) {
-        case '"': in_string = true; content = true; break;
-        case '[':
-        case '{':
+        if (c == '"') in_string = true;
+        if (!on(c, i)) return;
+    }
+}
+
+bool is_json_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+}  // namespace
+
+std::size_t json_nesting_depth(std::string_view text, std::size_t stop_above) noexcept
+{
+    std::size_t depth = 0;
+    std::size_t max_depth = 0;
+    scan_outside_strings(text, [&](char c, std::size_t) {
+        if (c == '[' || c == '{') {
+            if (++depth > max_depth) max_depth = depth;
+            if (max_depth > stop_above) {
+                max_depth = stop_above + 1;
+                return false;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+        return true;
+    });
+    return max_depth;
+}
+
+std::size_t json_batch_length(std::string_view text) noexcept
+{
+    std::size_t first = 0;
+    while (first < text.size() && is_json_space(text[first])) ++first;
+    if (first == text.size() || text[first] != '[') return 0;
+    std::size_t depth = 0, commas = 0;
+    bool content = false;
+    scan_outside_strings(text.substr(first), [&](char c, std::size_t) {
+        if (c == '[' || c == '{') {
             if (depth == 1) content = true;
             ++depth;
-            break;
-        case ']':
-        case '}':
-            if (depth > 0 && --depth == 0) return content ? commas + 1 : 0;
-            break;
-        case ',':
+        } else if (c == ']' || c == '}') {
+            if (depth > 0 && --depth == 0) return false;  // end of the top-level array
+        } else if (c == ',') {
             if (depth == 1) ++commas;
-            break;
-        case ' ': case '\t': case '\n': case '\r': break;
-        default:
-            if (depth == 1) content = true;
-            break;
+        } else if (depth == 1 && !is_json_space(c)) {
+            content = true;  // a scalar element, or a string's opening quote
         }
-    }
+        return true;
+    });
     return content ? commas + 1 : 0;
 }
 

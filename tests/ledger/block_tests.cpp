@@ -117,7 +117,7 @@ BOOST_AUTO_TEST_CASE(receipt_values_in_binary_form)
                                              "340282366920938463463374607431768211456",
                                              "007", "0x" + std::string(38, 'A') + "0f", "", "memo"};
     Event e{"Fee", {}};
-    for (std::size_t i = 0; i < values.size(); ++i) e.attrs.emplace_back("k" + std::to_string(i), values[i]);
+    for (std::size_t i = 0; i < values.size(); ++i) e.attrs.emplace_back(std::to_string(i), values[i]);
     Receipt r{Hash32{}, {e}};
     Bytes enc = encode_receipt(r);
     auto d = decode_receipt(ByteView{enc});
@@ -144,9 +144,9 @@ BOOST_AUTO_TEST_CASE(receipt_encoding_is_canonical)
     w.vstr("42");
     BOOST_CHECK(!decode_receipt(ByteView{w.out()}));
     // A varint with a redundant zero group is refused.
-    Bytes padded = {0x80, 0x00};
+    const std::uint8_t padded[] = {0x80, 0x00};
     BOOST_CHECK(!decode_receipt(ByteView{padded}));
-    Bytes empty = {0x00};
+    const std::uint8_t empty[] = {0x00};
     BOOST_CHECK(decode_receipt(ByteView{empty}));
 }
 

@@ -54,6 +54,7 @@ inline ledger::SecretKey dev_key(int i)
         "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
         "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
     };
+    if (i < 0 || i > 2) throw std::out_of_range("dev_key: only accounts 0..2 are known here");
     ledger::SecretKey k;
     k.bytes = ledger::fixed_from_hex<32>(KEYS[i])->bytes;
     return k;
