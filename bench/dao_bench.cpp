@@ -7,6 +7,7 @@
 // through the real executor in blocks, and prints votes per second and the cost per vote.
 // Signatures are made and checked before the clock starts (a block's txs arrive verified,
 // issue 7), so the figures are the state transition alone, plus the state-root commit.
+#include "ledger/counting_view.hpp"
 #include "contracts/chain_config.hpp"
 #include "contracts/dao_power.hpp"
 #include "contracts/dao_proposal.hpp"
@@ -39,29 +40,6 @@ namespace {
 constexpr u128 UNIT = 1'000'000'000'000'000'000ULL;
 constexpr std::uint64_t SUBMISSIONS_CLOSE = 1783718400;  // genesis/dev.json final call end
 constexpr std::size_t BLOCK_TXS = 100;
-
-/// Counts what the transactions read from committed state: gets and scanned keys.
-class CountingView final : public StateView
-{
-public:
-    explicit CountingView(const StateView& base) : m_base(base) {}
-    std::optional<std::string> get(std::string_view key) const override
-    {
-        ++reads;
-        return m_base.get(key);
-    }
-    void scan(std::string_view prefix, const ScanFn& fn) const override
-    {
-        m_base.scan(prefix, [&](std::string_view k, std::string_view v) {
-            ++reads;
-            return fn(k, v);
-        });
-    }
-    mutable std::uint64_t reads = 0;
-
-private:
-    const StateView& m_base;
-};
 
 SecretKey key_of(std::string_view tag, std::uint64_t i)
 {
@@ -313,7 +291,7 @@ private:
                 if (!r) throw std::runtime_error("vote: " + r.error().message());
             }
             apply_s += cpu_now() - t0;
-            reads += counting.reads;
+            reads += counting.reads();
             l.state.apply(o.changes());
             (void)l.state.root();
             total_s += cpu_now() - t_block;

@@ -12,6 +12,7 @@
 // Usage: aif-bench-festival [--films N] [--jurors N] [--holders N] [--block-txs N]
 //                           [--genesis FILE]
 
+#include "ledger/counting_view.hpp"
 #include "contracts/chain_config.hpp"
 #include "contracts/executor.hpp"
 #include "contracts/festival.hpp"
@@ -63,29 +64,6 @@ SecretKey key_of(const std::string& label)
         if (public_key_of(k)) return k;
     }
 }
-
-/// A read-counting view: finalisation's reads, with few and with many token holders.
-class CountingView final : public StateView
-{
-public:
-    explicit CountingView(const StateView& base) : m_base(base) {}
-    std::optional<std::string> get(std::string_view key) const override
-    {
-        ++reads;
-        return m_base.get(key);
-    }
-    void scan(std::string_view prefix, const ScanFn& fn) const override
-    {
-        m_base.scan(prefix, [&](std::string_view k, std::string_view v) {
-            ++reads;
-            return fn(k, v);
-        });
-    }
-    mutable std::uint64_t reads = 0;
-
-private:
-    const StateView& m_base;
-};
 
 struct Actor
 {
@@ -400,7 +378,7 @@ int main(int argc, char** argv)
                 auto r = contracts::apply_tx(o, {b.height, review_time, {}}, *v);
                 best = std::min(best, ms_since(t0));
                 if (!r) throw std::runtime_error(std::string{"finalise: "} + r.error().message());
-                reads = counting.reads;
+                reads = counting.reads();
                 writes = o.changes().size();
             }
             std::printf("  finalisation %-28s %8.2f ms, %6llu state reads, %zu writes\n", label,

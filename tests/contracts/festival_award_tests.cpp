@@ -3,6 +3,7 @@
 // Finalisation and trophies (SPEC §5, §6): winners and tie-breaks, vacant and pending (DAO)
 // awards, one trophy per award to the film's submitter, metadata, provenance, transfers, and a
 // finalisation whose cost does not depend on the number of token holders.
+#include "ledger/counting_view.hpp"
 #include "contracts/festival_keys.hpp"
 #include "tests/contracts/festival_fixture.hpp"
 
@@ -73,29 +74,6 @@ struct AwardFixture : FestivalFixture
         BOOST_FAIL("no award " << id);
         return {};
     }
-};
-
-/// Counts what a transaction reads: gets, and keys visited by scans.
-class CountingView final : public StateView
-{
-public:
-    explicit CountingView(const StateView& base) : m_base(base) {}
-    std::optional<std::string> get(std::string_view key) const override
-    {
-        ++reads;
-        return m_base.get(key);
-    }
-    void scan(std::string_view prefix, const ScanFn& fn) const override
-    {
-        m_base.scan(prefix, [&](std::string_view k, std::string_view v) {
-            ++reads;
-            return fn(k, v);
-        });
-    }
-    mutable std::uint64_t reads = 0;
-
-private:
-    const StateView& m_base;
 };
 
 }  // namespace
@@ -249,7 +227,7 @@ BOOST_AUTO_TEST_CASE(finalisation_cost_does_not_grow_with_token_holders)
         auto tx = make(authority(), "FinalizeEdition", {std::uint64_t{2026}});
         auto r = contracts::apply_tx(o, {height, now, {}}, verified(tx, chain_id()));
         BOOST_REQUIRE_MESSAGE(r, (r ? "" : r.error().message()));
-        return counting.reads;
+        return counting.reads();
     };
     const std::uint64_t before = reads_of_finalise();
     // Pre-state: 20,000 more AIF holders.

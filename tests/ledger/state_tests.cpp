@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) aifchain developers
+#include "ledger/counting_view.hpp"
 #include "ledger/state.hpp"
 
 #include <boost/test/unit_test.hpp>
@@ -113,31 +114,6 @@ std::vector<std::string> collect(const StateView& v, std::string_view prefix,
     return out;
 }
 
-/// A view over a State that counts the entries its scans hand out (how much of the base an
-/// overlay scan really walks).
-class CountingView final : public StateView
-{
-public:
-    explicit CountingView(const State& s) : m_s(s) {}
-    std::optional<std::string> get(std::string_view key) const override { return m_s.get(key); }
-    void scan(std::string_view prefix, const ScanFn& fn) const override
-    {
-        scan_from(prefix, prefix, fn);
-    }
-    void scan_from(std::string_view prefix, std::string_view start,
-                   const ScanFn& fn) const override
-    {
-        m_s.scan_from(prefix, start, [&](std::string_view k, std::string_view v) {
-            ++visited;
-            return fn(k, v);
-        });
-    }
-    mutable std::size_t visited{0};
-
-private:
-    const State& m_s;
-};
-
 std::string key_of(int i)
 {
     char buf[16];
@@ -220,12 +196,12 @@ BOOST_AUTO_TEST_CASE(overlay_scan_walks_only_what_it_shows)
     });
     const std::vector<std::string> want{key_of(2) + "=w", key_of(3) + "=v", key_of(4) + "=v"};
     BOOST_CHECK_EQUAL_COLLECTIONS(seen.begin(), seen.end(), want.begin(), want.end());
-    BOOST_CHECK_LE(counted.visited, 5u);
-    counted.visited = 0;
+    BOOST_CHECK_LE(counted.scanned, 5u);
+    counted.scanned = 0;
     const auto from = collect(o, "b/", key_of(50000), 2);
     BOOST_CHECK_EQUAL(from.size(), 2u);
     BOOST_CHECK_EQUAL(from[0], key_of(50000) + "=v");
-    BOOST_CHECK_LE(counted.visited, 2u);
+    BOOST_CHECK_LE(counted.scanned, 2u);
 }
 
 BOOST_AUTO_TEST_CASE(overlay_scan_matches_a_reference_map)
