@@ -81,14 +81,8 @@ Hash32 State::leaf_of(std::string_view key, std::string_view value)
 
 void State::put(const std::string& key, const std::string& value)
 {
-    auto [it, inserted] = m_entries.try_emplace(key);
-    it->second.value = value;
-    it->second.leaf = leaf_of(key, value);
-    std::uint32_t b = bucket_of(key);
-    if (inserted) {
-        m_buckets[b].insert(&*it);
-        m_index.emplace(it->first, it);
-    }
+    const std::uint32_t b = bucket_of(key);
+    put_with_leaf(key, value, leaf_of(key, value), b);
     m_dirty.insert(b);
 }
 

@@ -30,6 +30,16 @@ std::string hkey(char tag, const Hash32& h)
     return k;
 }
 
+/// The be64(height) be32(index) head of a 'T' record (caller checked it has 12 bytes).
+TxLocation location_of(std::string_view record)
+{
+    Reader r{record.substr(0, 12)};
+    TxLocation loc;
+    loc.height = r.u64();
+    loc.index = r.u32();
+    return loc;
+}
+
 void check(const rocksdb::Status& s, const std::string& what)
 {
     if (!s.ok()) throw StoreError(what + ": " + s.ToString());
@@ -114,11 +124,7 @@ std::optional<TxLocation> Store::tx_location(const Hash32& hash) const
 {
     auto v = get_raw(hkey('T', hash));
     if (!v || v->size() < 12) return std::nullopt;
-    Reader r{bytes_of(*v)};
-    TxLocation loc;
-    loc.height = r.u64();
-    loc.index = r.u32();
-    return loc;
+    return location_of(*v);
 }
 
 std::optional<std::pair<TxLocation, Receipt>> Store::committed_tx(const Hash32& hash) const
@@ -126,10 +132,7 @@ std::optional<std::pair<TxLocation, Receipt>> Store::committed_tx(const Hash32& 
     auto v = get_raw(hkey('T', hash));
     if (!v) return std::nullopt;
     if (v->size() < 12) throw StoreError("corrupt index record of tx " + to_hex(hash));
-    Reader r{bytes_of(*v)};
-    TxLocation loc;
-    loc.height = r.u64();
-    loc.index = r.u32();
+    const TxLocation loc = location_of(*v);
     auto rc = decode_receipt(bytes_of(std::string_view{*v}.substr(12)));
     if (!rc) throw StoreError("corrupt receipt of tx " + to_hex(hash));
     rc->tx_hash = hash;
