@@ -6,6 +6,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <charconv>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -18,6 +19,36 @@ namespace aif::node {
 namespace po = boost::program_options;
 
 namespace {
+
+/// A flag value that must be a plain decimal count. Boost reads "-1" into an unsigned target as
+/// 2^64 - 1, so every numeric flag goes through this instead of po::value<unsigned type>.
+template <typename T>
+struct Count
+{
+    T value;
+};
+
+/// Found by boost::program_options through argument-dependent lookup.
+template <typename T>
+void validate(boost::any& out, const std::vector<std::string>& values, Count<T>*, int)
+{
+    po::validators::check_first_occurrence(out);
+    const std::string& s = po::validators::get_single_string(values);
+    T v{};
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || ec != std::errc{} || end != s.data() + s.size())
+        throw po::invalid_option_value(s);
+    out = Count<T>{v};
+}
+
+/// A numeric flag that writes `*target`, whose current value is the default.
+template <typename T>
+po::typed_value<Count<T>>* count_value(T* target)
+{
+    return po::value<Count<T>>()
+        ->default_value(Count<T>{*target}, std::to_string(*target))
+        ->notifier([target](const Count<T>& c) { *target = c.value; });
+}
 
 /// Smallest --rpc-max-header-bytes: below it ordinary clients' headers are refused.
 constexpr std::uint32_t MIN_HEADER_BYTES = 1024;
@@ -40,23 +71,23 @@ std::optional<NodeConfig> parse_flags(int argc, char** argv)
         ("rpc-addr", po::value(&rpc_addr)->default_value(rpc_addr), "JSON-RPC listen address HOST:PORT (port 0 picks a free one)")
         ("dev", po::bool_switch(&c.dev), "enable dev_* methods and the dev clock (chain time starts at the head's time)")
         ("validator-key", po::value<std::string>(), "file holding this validator's secret key (0x + 64 hex); without it the node produces no blocks")
-        ("block-interval-ms", po::value(&interval_ms)->default_value(interval_ms), "longest wait before sealing waiting transactions (1..1000)")
-        ("max-block-txs", po::value(&c.producer.max_block_txs)->default_value(c.producer.max_block_txs), "most transactions per block")
-        ("mempool-max-txs", po::value(&c.mempool.max_txs)->default_value(c.mempool.max_txs), "most transactions the mempool holds")
-        ("mempool-max-per-sender", po::value(&c.mempool.max_per_sender)->default_value(c.mempool.max_per_sender), "most pending transactions per sender")
-        ("mempool-max-nonce-gap", po::value(&c.mempool.max_nonce_gap)->default_value(c.mempool.max_nonce_gap), "how far beyond its account's next nonce a transaction may be queued (further: nonce_too_high)")
-        ("mempool-lifetime-s", po::value(&mempool_lifetime_s)->default_value(mempool_lifetime_s), "a sender with queued transactions and no activity (nothing admitted or taken into a block) for this long loses them (1..2592000)")
-        ("rpc-max-body-bytes", po::value(&c.limits.max_body_bytes)->default_value(c.limits.max_body_bytes), "largest HTTP request body (larger: HTTP 413)")
-        ("rpc-max-header-bytes", po::value(&c.limits.max_header_bytes)->default_value(c.limits.max_header_bytes), "largest HTTP request line + headers (larger: HTTP 431)")
-        ("rpc-max-inflight-bytes", po::value(&c.limits.max_inflight_bytes)->default_value(c.limits.max_inflight_bytes), "request body bytes all connections together may hold while receiving, beyond the first 64 KiB of each body (over it: HTTP 503)")
-        ("rpc-max-batch", po::value(&c.limits.max_batch)->default_value(c.limits.max_batch), "most calls in one JSON-RPC batch")
-        ("rpc-max-depth", po::value(&c.limits.max_depth)->default_value(c.limits.max_depth), "deepest JSON nesting accepted")
-        ("rpc-max-connections", po::value(&c.limits.max_connections)->default_value(c.limits.max_connections), "most concurrent RPC connections; at the cap a new connection evicts the one waiting longest for its request")
-        ("rpc-max-connections-per-ip", po::value(&c.limits.max_connections_per_ip)->default_value(c.limits.max_connections_per_ip), "most concurrent RPC connections from one IP address (IPv6: one /64), enforced the same way; 0 = no per-address cap")
-        ("rpc-header-timeout-ms", po::value(&c.limits.header_timeout_ms)->default_value(c.limits.header_timeout_ms), "close a connection that has not sent a complete request line and headers this long after connecting (or after its first byte, on keep-alive)")
-        ("rpc-idle-timeout-ms", po::value(&c.limits.idle_timeout_ms)->default_value(c.limits.idle_timeout_ms), "close a connection idle this long, or whose request (body included) has not arrived this long after its first byte")
+        ("block-interval-ms", count_value(&interval_ms), "longest wait before sealing waiting transactions (1..1000)")
+        ("max-block-txs", count_value(&c.producer.max_block_txs), "most transactions per block")
+        ("mempool-max-txs", count_value(&c.mempool.max_txs), "most transactions the mempool holds")
+        ("mempool-max-per-sender", count_value(&c.mempool.max_per_sender), "most pending transactions per sender")
+        ("mempool-max-nonce-gap", count_value(&c.mempool.max_nonce_gap), "how far beyond its account's next nonce a transaction may be queued (further: nonce_too_high)")
+        ("mempool-lifetime-s", count_value(&mempool_lifetime_s), "a sender with queued transactions and no activity (nothing admitted or taken into a block) for this long loses them (1..2592000)")
+        ("rpc-max-body-bytes", count_value(&c.limits.max_body_bytes), "largest HTTP request body (larger: HTTP 413)")
+        ("rpc-max-header-bytes", count_value(&c.limits.max_header_bytes), "largest HTTP request line + headers (larger: HTTP 431)")
+        ("rpc-max-inflight-bytes", count_value(&c.limits.max_inflight_bytes), "request body bytes all connections together may hold while receiving, beyond the first 64 KiB of each body (over it: HTTP 503)")
+        ("rpc-max-batch", count_value(&c.limits.max_batch), "most calls in one JSON-RPC batch")
+        ("rpc-max-depth", count_value(&c.limits.max_depth), "deepest JSON nesting accepted")
+        ("rpc-max-connections", count_value(&c.limits.max_connections), "most concurrent RPC connections; at the cap a new connection evicts the one waiting longest for its request")
+        ("rpc-max-connections-per-ip", count_value(&c.limits.max_connections_per_ip), "most concurrent RPC connections from one IP address (IPv6: one /64), enforced the same way; 0 = no per-address cap")
+        ("rpc-header-timeout-ms", count_value(&c.limits.header_timeout_ms), "close a connection that has not sent a complete request line and headers this long after connecting (or after its first byte, on keep-alive)")
+        ("rpc-idle-timeout-ms", count_value(&c.limits.idle_timeout_ms), "close a connection idle this long, or whose request (body included) has not arrived this long after its first byte")
         ("rpc-allow-origin", po::value(&allow_origins)->composing(), "browser Origin allowed to call the RPC (e.g. http://localhost:3000; repeat or comma-separate; * = any); requests with any other Origin header get HTTP 403. Default: none")
-        ("rpc-threads", po::value(&c.limits.threads)->default_value(c.limits.threads), "RPC worker threads");
+        ("rpc-threads", count_value(&c.limits.threads), "RPC worker threads");
     // clang-format on
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, opts), vm);
