@@ -71,11 +71,14 @@ bool is_lower_hex_address(std::string_view v)
 std::optional<u128> canonical_decimal(std::string_view v)
 {
     if (v.empty() || v.size() > 39 || (v.size() > 1 && v[0] == '0')) return std::nullopt;
+    // Overflow bounds as constants: no 128-bit division per digit (issue 7).
+    constexpr u128 MAX_DIV10 = ~u128{0} / 10;
+    constexpr auto MAX_MOD10 = static_cast<unsigned>(~u128{0} % 10);
     u128 x = 0;
     for (char c : v) {
         if (c < '0' || c > '9') return std::nullopt;
-        const u128 d = static_cast<u128>(c - '0');
-        if (x > (~u128{0} - d) / 10) return std::nullopt;
+        const auto d = static_cast<unsigned>(c - '0');
+        if (x > MAX_DIV10 || (x == MAX_DIV10 && d > MAX_MOD10)) return std::nullopt;
         x = x * 10 + d;
     }
     return x;
@@ -116,7 +119,7 @@ std::optional<std::string> get_value(Reader& r)
 Bytes encode_receipt(const Receipt& rc)
 {
     // The tx hash is not encoded: receipt i belongs to transaction i of its block.
-    Writer w;
+    Writer w{160};  // a transfer's receipt is ~140 bytes: one allocation
     w.uvar(rc.events.size());
     for (const auto& e : rc.events) {
         w.vstr(e.name);

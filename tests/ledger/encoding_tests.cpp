@@ -26,6 +26,27 @@ BOOST_AUTO_TEST_CASE(u128_decimal_bounds)
     BOOST_CHECK(u128_from_string("0") == u128{0});
 }
 
+BOOST_AUTO_TEST_CASE(u128_to_string_across_chunk_boundaries)
+{
+    // The formatter works in 19-digit chunks: zeros inside a chunk must be kept.
+    const u128 ten19 = 10'000'000'000'000'000'000ULL;
+    BOOST_CHECK_EQUAL(u128_to_string(0), "0");
+    BOOST_CHECK_EQUAL(u128_to_string(7), "7");
+    BOOST_CHECK_EQUAL(u128_to_string(ten19 - 1), "9999999999999999999");
+    BOOST_CHECK_EQUAL(u128_to_string(ten19), "10000000000000000000");
+    BOOST_CHECK_EQUAL(u128_to_string(ten19 + 1), "10000000000000000001");
+    BOOST_CHECK_EQUAL(u128_to_string(ten19 * ten19), "100000000000000000000000000000000000000");
+    BOOST_CHECK_EQUAL(u128_to_string(u128{1} << 64), "18446744073709551616");
+    // Round trip over values of every length, against the parser.
+    u128 v = 1;
+    for (int i = 0; i < 38; ++i, v *= 10) {
+        for (u128 x : {v, v + 1, v * 3 + 5, v - 1}) {
+            const std::string s = u128_to_string(x);
+            BOOST_CHECK(u128_from_string(s) == x);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(checked_arithmetic)
 {
     const u128 max = ~u128{0};
