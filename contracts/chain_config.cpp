@@ -16,7 +16,7 @@ namespace {
 Result<ChainConfig> read_chain_config(const StateView& s) noexcept
 {
     try {
-        auto raw = s.get(keys::CHAIN);
+        const std::string* raw = s.find(keys::CHAIN);
         if (!raw) return err(ErrorCode::internal, "cfg/chain missing");
         Reader r{bytes_of(*raw)};
         ChainConfig c;
@@ -34,7 +34,7 @@ Result<ChainConfig> read_chain_config(const StateView& s) noexcept
 Result<Params> read_params(const StateView& s) noexcept
 {
     try {
-        auto raw = s.get(keys::PARAMS);
+        const std::string* raw = s.find(keys::PARAMS);
         if (!raw) return err(ErrorCode::internal, "cfg/params missing");
         return decode_params(*raw);
     } catch (...) {

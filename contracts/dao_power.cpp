@@ -80,7 +80,7 @@ std::string addr_or_empty(const std::optional<Address>& a)
 
 std::optional<Address> delegate_of(const StateView& s, const Address& who)
 {
-    auto raw = s.get(keys::delegate(who));
+    const std::string* raw = s.find(keys::delegate(who));
     if (!raw || raw->size() != 20) return std::nullopt;
     Address a;
     for (std::size_t i = 0; i < 20; ++i) a.bytes[i] = static_cast<std::uint8_t>((*raw)[i]);

@@ -15,7 +15,7 @@ using namespace ledger;
 
 std::uint64_t nonce_of(const StateView& s, const Address& who)
 {
-    auto raw = s.get(keys::nonce(who));
+    const std::string* raw = s.find(keys::nonce(who));
     if (!raw) return 0;
     return decode_u64(*raw).value_or(0);
 }

@@ -12,7 +12,7 @@ using namespace ledger;
 
 u128 balance_of(const StateView& s, const Address& who, std::string_view asset)
 {
-    auto raw = s.get(keys::balance(who, asset));
+    const std::string* raw = s.find(keys::balance(who, asset));
     if (!raw) return 0;
     return decode_u128(*raw).value_or(0);
 }
@@ -26,7 +26,7 @@ u128 supply_of(const StateView& s, std::string_view asset)
 
 std::optional<AssetInfo> asset_info(const StateView& s, std::string_view asset)
 {
-    auto raw = s.get(keys::asset(asset));
+    const std::string* raw = s.find(keys::asset(asset));
     if (!raw || raw->empty()) return std::nullopt;
     AssetInfo info;
     info.decimals = static_cast<std::uint8_t>((*raw)[0]);

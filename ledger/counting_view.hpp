@@ -16,10 +16,10 @@ class CountingView final : public StateView
 public:
     explicit CountingView(const StateView& base) : m_base(base) {}
 
-    std::optional<std::string> get(std::string_view key) const override
+    const std::string* find(std::string_view key) const override
     {
         ++gets;
-        return m_base.get(key);
+        return m_base.find(key);
     }
     void scan(std::string_view prefix, const ScanFn& fn) const override
     {

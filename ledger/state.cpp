@@ -14,11 +14,11 @@ State::State() : m_buckets(BUCKETS), m_tree(2 * BUCKETS)
     for (std::uint32_t b = 0; b < BUCKETS; ++b) m_dirty.insert(b);
 }
 
-std::optional<std::string> State::get(std::string_view key) const
+const std::string* State::find(std::string_view key) const
 {
     auto it = m_index.find(key);
-    if (it == m_index.end()) return std::nullopt;
-    return it->second->second.value;
+    if (it == m_index.end()) return nullptr;
+    return &it->second->second.value;
 }
 
 namespace {
@@ -278,11 +278,14 @@ Hash32 State::root()
     return m_tree[1];
 }
 
-std::optional<std::string> StateOverlay::get(std::string_view key) const
+const std::string* StateOverlay::find(std::string_view key) const
 {
     auto it = m_index.find(key);
-    if (it != m_index.end()) return it->second->second;
-    return m_base.get(key);
+    if (it != m_index.end()) {
+        const auto& written = it->second->second;
+        return written ? &*written : nullptr;  // nullopt: deleted in this layer
+    }
+    return m_base.find(key);
 }
 
 void StateOverlay::scan(std::string_view prefix, const ScanFn& fn) const

@@ -27,8 +27,16 @@ class StateView
 {
 public:
     virtual ~StateView() = default;
-    /// The value at `key`, or nullopt.
-    [[nodiscard]] virtual std::optional<std::string> get(std::string_view key) const = 0;
+    /// The value at `key` without a copy, or nullptr when absent. The pointer is valid until the
+    /// next write to this view or a view below it: read it at once (issue 7: copying every value
+    /// read cost an allocation per balance read, several per transaction).
+    [[nodiscard]] virtual const std::string* find(std::string_view key) const = 0;
+    /// The value at `key` (a copy), or nullopt.
+    [[nodiscard]] std::optional<std::string> get(std::string_view key) const
+    {
+        const std::string* v = find(key);
+        return v ? std::optional<std::string>{*v} : std::nullopt;
+    }
     /// Visits every key that starts with `prefix`, ascending; stops when `fn` returns false.
     virtual void scan(std::string_view prefix, const ScanFn& fn) const = 0;
     /// Visits every key that starts with `prefix` and is ≥ `start`, ascending; stops when `fn`
@@ -64,7 +72,7 @@ public:
     State(State&&) = default;
     State& operator=(State&&) = default;
 
-    std::optional<std::string> get(std::string_view key) const override;
+    const std::string* find(std::string_view key) const override;
     void scan(std::string_view prefix, const ScanFn& fn) const override;
     /// lower_bound at max(prefix, start), then in order: O(log n + keys visited).
     void scan_from(std::string_view prefix, std::string_view start,
@@ -147,7 +155,7 @@ public:
     StateOverlay(const StateOverlay&) = delete;
     StateOverlay& operator=(const StateOverlay&) = delete;
 
-    std::optional<std::string> get(std::string_view key) const override;
+    const std::string* find(std::string_view key) const override;
     /// The base's entries merged lazily with this layer's writes (a write wins on an equal key,
     /// a deletion hides the base entry). Nothing is copied: the base is walked in step with the
     /// writes map and both stop as soon as `fn` returns false, so a scan that stops after k

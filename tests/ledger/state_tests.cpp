@@ -76,6 +76,36 @@ BOOST_AUTO_TEST_CASE(overlay_reads_writes_and_rolls_back)
     BOOST_CHECK_EQUAL(*o.get("k1"), "base1");
 }
 
+BOOST_AUTO_TEST_CASE(find_reads_without_copying_through_layers)
+{
+    // find() is get() without the copy: the same answer through the overlay and its base,
+    // including a deletion in the overlay hiding the base's value.
+    State base;
+    base.load("k1", "base1");
+    base.load("k2", "base2");
+    StateOverlay o{base};
+    o.put("k1", "new1");
+    o.erase("k2");
+    o.put("k3", "new3");
+    BOOST_REQUIRE(base.find("k1"));
+    BOOST_CHECK_EQUAL(*base.find("k1"), "base1");
+    BOOST_CHECK(base.find("k1") == base.find("k1"));  // the stored value itself, not a copy
+    BOOST_CHECK_EQUAL(*o.find("k1"), "new1");
+    BOOST_CHECK(o.find("k2") == nullptr);
+    BOOST_CHECK_EQUAL(*o.find("k3"), "new3");
+    BOOST_CHECK(o.find("k4") == nullptr);
+    StateOverlay top{static_cast<const StateView&>(o)};
+    BOOST_CHECK_EQUAL(*top.find("k1"), "new1");
+    BOOST_CHECK(top.find("k2") == nullptr);
+    BOOST_CHECK(top.find("k3") == o.find("k3"));  // read through to the layer below
+    for (const char* k : {"k1", "k2", "k3", "k4"}) {
+        const std::string* f = top.find(k);
+        const auto g = top.get(k);
+        BOOST_CHECK_EQUAL(f != nullptr, g.has_value());
+        if (f && g) BOOST_CHECK_EQUAL(*f, *g);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(overlay_scan_merges_in_order)
 {
     State base;
@@ -141,7 +171,7 @@ BOOST_AUTO_TEST_CASE(state_scan_from_starts_at_the_first_key_not_below_start)
     {
         const State& s;
         explicit Plain(const State& st) : s(st) {}
-        std::optional<std::string> get(std::string_view k) const override { return s.get(k); }
+        const std::string* find(std::string_view k) const override { return s.find(k); }
         void scan(std::string_view p, const ScanFn& fn) const override { s.scan(p, fn); }
     } plain{s};
     const V via_default = collect(plain, "p/", "p/b");
