@@ -25,13 +25,13 @@ inline std::string be32(std::uint32_t v)
 /// "dao/dlg/" addr → the delegatee (20 bytes). Absent: the address has not delegated.
 inline std::string delegate(const ledger::Address& a)
 {
-    return "dao/dlg/" + contracts::keys::addr_bytes(a);
+    return contracts::keys::tagged_address("dao/dlg/", a);
 }
 
 /// Checkpoint series of one delegatee's voting power: "dao/ck/" addr.
 inline std::string power_series(const ledger::Address& a)
 {
-    return "dao/ck/" + contracts::keys::addr_bytes(a);
+    return contracts::keys::tagged_address("dao/ck/", a);
 }
 /// Checkpoint series of the total delegated supply.
 inline const std::string TOTAL_SERIES = "dao/tot/";

@@ -16,15 +16,28 @@ inline std::string addr_bytes(const ledger::Address& a)
     return std::string(reinterpret_cast<const char*>(a.data()), 20);
 }
 
+/// `tag` + address + `suffix`, built in one allocation: the nonce and balance keys are read and
+/// written several times per transaction (issue 7: concatenation cost three allocations each).
+inline std::string tagged_address(std::string_view tag, const ledger::Address& a,
+                                  std::string_view suffix = {})
+{
+    std::string k;
+    k.reserve(tag.size() + 20 + suffix.size());
+    k.append(tag);
+    k.append(reinterpret_cast<const char*>(a.data()), 20);
+    k.append(suffix);
+    return k;
+}
+
 /// Account nonce: "acct/n/" + address → u64.
-inline std::string nonce(const ledger::Address& a) { return "acct/n/" + addr_bytes(a); }
+inline std::string nonce(const ledger::Address& a) { return tagged_address("acct/n/", a); }
 /// Balance: "tok/b/" + address + asset → u128 (absent means zero).
 inline std::string balance(const ledger::Address& a, std::string_view asset)
 {
-    return "tok/b/" + addr_bytes(a) + std::string{asset};
+    return tagged_address("tok/b/", a, asset);
 }
 /// Prefix of every balance of one address.
-inline std::string balance_prefix(const ledger::Address& a) { return "tok/b/" + addr_bytes(a); }
+inline std::string balance_prefix(const ledger::Address& a) { return tagged_address("tok/b/", a); }
 /// Total supply of an asset: "tok/s/" + asset → u128.
 inline std::string supply(std::string_view asset) { return "tok/s/" + std::string{asset}; }
 /// Asset registry entry: "tok/a/" + asset → asset record.

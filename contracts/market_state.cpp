@@ -139,11 +139,11 @@ std::string order(std::uint64_t id)
 }
 std::string open_count(const Address& trader, std::string_view asset)
 {
-    return "mkt/c/" + keys::addr_bytes(trader) + std::string{asset};
+    return keys::tagged_address("mkt/c/", trader, asset);
 }
 std::string trader_prefix(const Address& trader)
 {
-    return "mkt/t/" + keys::addr_bytes(trader);
+    return keys::tagged_address("mkt/t/", trader);
 }
 std::string trades_prefix(std::string_view asset)
 {

@@ -62,7 +62,19 @@ Hash32 encode_value(FieldType t, const Value& v)
         // Empty strings (memos, most optional fields) hash to a constant: skip the permutation.
         static const Hash32 EMPTY = keccak256(std::string_view{});
         const auto& str = std::get<std::string>(v);
-        return str.empty() ? EMPTY : keccak256(std::string_view{str});
+        if (str.empty()) return EMPTY;
+        // The same short string comes again and again (a transfer's asset is nearly always
+        // "AIF"): each thread remembers the last short string it hashed (issue 7: one keccak
+        // permutation of about twelve per transaction).
+        thread_local std::string last_text;
+        thread_local Hash32 last_hash;
+        if (str.size() <= 32 && str == last_text) return last_hash;
+        const Hash32 h = keccak256(std::string_view{str});
+        if (str.size() <= 32) {
+            last_text = str;
+            last_hash = h;
+        }
+        return h;
     }
     case FT::bytes32: return std::get<Hash32>(v);
     case FT::bytes: return keccak256(ByteView{std::get<Bytes>(v)});
@@ -198,7 +210,7 @@ Result<VerifiedTx> verify_tx(const Hash32& domain_sep, Tx tx) noexcept
 
 Bytes encode_tx(const Tx& tx)
 {
-    Writer w;
+    Writer w{256};  // a transfer encodes to ~180 bytes: one allocation
     w.u16(static_cast<std::uint16_t>(tx.type->kind));
     const auto& defs = tx.type->fields;
     for (std::size_t i = 0; i < defs.size(); ++i) {
