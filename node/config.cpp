@@ -2,6 +2,8 @@
 // Copyright (c) aifchain developers
 #include "node/config.hpp"
 
+#include "rpc/thread_priority.hpp"
+
 #include "rpc/http_policy.hpp"
 
 #include <boost/program_options.hpp>
@@ -87,7 +89,8 @@ std::optional<NodeConfig> parse_flags(int argc, char** argv)
         ("rpc-header-timeout-ms", count_value(&c.limits.header_timeout_ms), "close a connection that has not sent a complete request line and headers this long after connecting (or after its first byte, on keep-alive)")
         ("rpc-idle-timeout-ms", count_value(&c.limits.idle_timeout_ms), "close a connection idle this long, or whose request (body included) has not arrived this long after its first byte")
         ("rpc-allow-origin", po::value(&allow_origins)->composing(), "browser Origin allowed to call the RPC (e.g. http://localhost:3000; repeat or comma-separate; * = any); requests with any other Origin header get HTTP 403. Default: none")
-        ("rpc-threads", count_value(&c.limits.threads), "RPC worker threads");
+        ("rpc-threads", count_value(&c.limits.threads), "RPC worker threads")
+        ("rpc-nice", count_value(&c.limits.thread_nice), "nice levels the RPC worker threads (where admission verifies signatures) run below block production, so a flood of tx_send never starves the producer (0..19)");
     // clang-format on
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, opts), vm);
@@ -109,6 +112,8 @@ std::optional<NodeConfig> parse_flags(int argc, char** argv)
     if (c.limits.max_header_bytes < MIN_HEADER_BYTES)
         throw std::invalid_argument("--rpc-max-header-bytes must be at least " +
                                     std::to_string(MIN_HEADER_BYTES));
+    if (c.limits.thread_nice > rpc::MAX_THREAD_NICE)
+        throw std::invalid_argument("--rpc-nice must be 0.." + std::to_string(rpc::MAX_THREAD_NICE));
     if (c.limits.header_timeout_ms == 0)
         throw std::invalid_argument("--rpc-header-timeout-ms must be positive");
     if (c.limits.max_inflight_bytes < c.limits.max_body_bytes)

@@ -44,6 +44,9 @@ struct Limits
     std::uint32_t idle_timeout_ms = 30000;
     /// Number of I/O threads; dispatch runs on them too. 0 is treated as 1.
     std::uint32_t threads = 2;
+    /// Nice levels the I/O threads run below the rest of the node (0..19), so admission yields
+    /// the CPU to block production under load (rpc/thread_priority.hpp).
+    std::uint32_t thread_nice = 5;
     /// Browser origins (e.g. "http://localhost:3000") allowed to call the node; a request with
     /// any other Origin header gets HTTP 403. "*" allows every origin. Empty: no browser page.
     std::vector<std::string> allow_origins;

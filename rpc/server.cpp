@@ -2,6 +2,8 @@
 // Copyright (c) aifchain developers
 #include "rpc/server.hpp"
 
+#include "rpc/thread_priority.hpp"
+
 #include "rpc/server_core.hpp"
 #include "rpc/session.hpp"
 
@@ -86,7 +88,12 @@ std::string ServerCore::start(const std::string& host, std::uint16_t port)
 
     do_accept();  // pending work keeps run() going
     const auto threads = std::max<std::uint32_t>(1, m_limits.threads);
-    for (std::uint32_t i = 0; i < threads; ++i) m_threads.emplace_back([this] { run_io(); });
+    for (std::uint32_t i = 0; i < threads; ++i)
+        m_threads.emplace_back([this] {
+            // Best effort: a refused nice leaves the thread at normal priority.
+            (void)lower_thread_priority(static_cast<int>(m_limits.thread_nice));
+            run_io();
+        });
     return format_endpoint(local);
 }
 

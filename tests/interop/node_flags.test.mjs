@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { GENESIS_FILE, nodeBinary } from './lib/node.mjs';
+import { GENESIS_FILE, makeDataDir, nodeBinary, removeDir, startNode, stopNode, waitFor } from './lib/node.mjs';
 
 const runNode = (args) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aif-flags-'));
@@ -35,6 +35,8 @@ const refusals = [
   [['--rpc-threads', '99999999999999999999999'], "for option '--rpc-threads' is invalid"],
   [['--block-interval-ms', '0'], '--block-interval-ms must be 1..1000'],
   [['--max-block-txs', '0'], '--max-block-txs must be positive'],
+  [['--rpc-nice', '20'], '--rpc-nice must be 0..19'],
+  [['--rpc-nice', '-1'], "the argument ('-1') for option '--rpc-nice' is invalid"],
 ];
 
 for (const [args, message] of refusals) {
@@ -51,5 +53,33 @@ test('aif-node --help lists the mempool flags', () => {
   assert.equal(r.status, 0);
   for (const flag of ['--mempool-max-nonce-gap', '--mempool-lifetime-s', '--rpc-max-inflight-bytes', '--rpc-header-timeout-ms']) {
     assert.ok(r.stdout.includes(flag), `${flag} in --help`);
+  }
+});
+
+/** The nice value of every thread of process `pid` (Linux /proc; field 19 of each task's stat). */
+const threadNices = (pid) =>
+  fs.readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    // The command name may hold spaces or parentheses: count fields after its closing one.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[16]);
+  });
+
+test('aif-node --rpc-nice runs exactly the RPC threads below the producer, and still serves', async () => {
+  const dataDir = makeDataDir('aif-nice-');
+  const node = await startNode({ dataDir, args: ['--rpc-nice', '7', '--rpc-threads', '3'] });
+  try {
+    // Each I/O thread lowers itself as it starts.
+    const nices = await waitFor('three threads at nice 7', () => {
+      const n = threadNices(node.proc.pid);
+      return n.filter((x) => x === 7).length === 3 ? n : null;
+    });
+    assert.ok(nices.filter((x) => x === 0).length >= 2, `main and producer threads stay at 0: ${nices}`);
+    assert.equal(nices.filter((x) => x !== 0 && x !== 7).length, 0, `no other nice: ${nices}`);
+    const info = await node.rpc.call('chain_getInfo');
+    assert.equal(info.height >= 0, true);
+  } finally {
+    await stopNode(node);
+    removeDir(dataDir);
   }
 });
