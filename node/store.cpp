@@ -40,6 +40,9 @@ TxLocation location_of(std::string_view record)
     return loc;
 }
 
+/// Largest block batch kept for reuse (a 20,000-transfer block takes about 8 MiB).
+constexpr std::size_t MAX_KEPT_BATCH_BYTES = 64u << 20;
+
 void check(const rocksdb::Status& s, const std::string& what)
 {
     if (!s.ok()) throw StoreError(what + ": " + s.ToString());
@@ -162,7 +165,12 @@ void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
     for (const auto& r : c.encoded_receipts) bytes += r.size() + 8;
     if (c.changes)
         for (const auto& [k, v] : *c.changes) bytes += k.size() + (v ? v->size() : 0) + 8;
-    rocksdb::WriteBatch batch(bytes);
+    if (!m_batch || m_batch_reserved < bytes) {
+        m_batch = std::make_unique<rocksdb::WriteBatch>(bytes);
+        m_batch_reserved = bytes;
+    }
+    rocksdb::WriteBatch& batch = *m_batch;
+    batch.Clear();  // keeps the buffer's capacity
 
     batch.Put("B" + hb, rocksdb::Slice(reinterpret_cast<const char*>(c.encoded_block.data()),
                                        c.encoded_block.size()));
@@ -202,7 +210,13 @@ void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
     }
     rocksdb::WriteOptions wo;
     wo.sync = true;
-    check(m_db->Write(wo, &batch), "commit block " + std::to_string(c.height));
+    const auto status = m_db->Write(wo, &batch);
+    // Over a few blocks' worth, give the memory back rather than hold a rare giant's peak.
+    if (m_batch_reserved > MAX_KEPT_BATCH_BYTES) {
+        m_batch.reset();
+        m_batch_reserved = 0;
+    }
+    check(status, "commit block " + std::to_string(c.height));
 }
 
 std::uint64_t Store::disk_bytes() const

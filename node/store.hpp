@@ -6,6 +6,7 @@
 #include "ledger/state.hpp"
 
 #include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
 
 #include <cstdint>
 #include <memory>
@@ -80,7 +81,8 @@ public:
     [[nodiscard]] std::optional<std::string> rejection(const ledger::Hash32& hash) const;
 
     /// Writes the block, its receipts, its state changes and the new head in one synced batch.
-    /// `genesis` also records the genesis hash. Throws StoreError.
+    /// `genesis` also records the genesis hash. Throws StoreError. Not thread-safe: one writer
+    /// (the chain's writer lock) calls it.
     void commit(const BlockCommit& c, const std::optional<ledger::Hash32>& genesis = std::nullopt);
 
     /// On-disk size estimate in bytes (live SST + WAL), for reports.
@@ -90,6 +92,10 @@ private:
     [[nodiscard]] std::optional<std::string> get_raw(const std::string& key) const;
 
     std::unique_ptr<rocksdb::DB> m_db;
+    /// The block batch, cleared and reused by each commit: its buffer (megabytes for a full
+    /// block) keeps its pages instead of being mapped and faulted in again per block (issue 7).
+    std::unique_ptr<rocksdb::WriteBatch> m_batch;
+    std::size_t m_batch_reserved{0};
 };
 
 }  // namespace aif::node
