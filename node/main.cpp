@@ -2,6 +2,7 @@
 // Copyright (c) aifchain developers
 // aif-node: wires the chain, mempool, producer and RPC server together (STYLE §1: thin main).
 #include "ledger/json/genesis_json.hpp"
+#include "node/allocator.hpp"
 #include "node/backend.hpp"
 #include "node/chain.hpp"
 #include "node/config.hpp"
@@ -88,6 +89,7 @@ int run(const node::NodeConfig& cfg)
 int main(int argc, char** argv)
 {
     try {
+        node::tune_allocator();
         auto cfg = node::parse_flags(argc, argv);
         if (!cfg) return 0;
         return run(*cfg);
