@@ -78,10 +78,14 @@ Result<std::vector<Event>> apply_tx(StateOverlay& s, const BlockContext& ctx,
             AIF_CHECK(token::move(s, ctx, AIF, vt.sender, cfg.treasury, fee));
             s.put(keys::nonce(vt.sender), encode_u64(vt.tx.nonce() + 1));
             AIF_TRY(events, dispatch(s, ctx, vt));
-            if (fee > 0)
-                events.insert(events.begin(), Event{"Fee",
-                                                    {{"from", to_hex(vt.sender)},
-                                                     {"amount", u128_to_string(fee)}}});
+            if (fee > 0) {
+                Event e;
+                e.name = "Fee";
+                e.attrs.reserve(2);
+                e.attrs.emplace_back("from", to_hex(vt.sender));
+                e.attrs.emplace_back("amount", u128_to_string(fee));
+                events.insert(events.begin(), std::move(e));
+            }
             return events;
         }();
         if (!r) s.rollback(cp);

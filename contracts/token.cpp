@@ -126,13 +126,17 @@ Result<std::vector<Event>> apply_transfer(StateOverlay& s, const BlockContext& c
         AIF_CHECK(move(s, ctx, asset, vt.sender, to, amount));
         // Addresses in events are lower-case hex; the RPC layer shows them EIP-55 checksummed
         // (keeping keccak-heavy formatting out of the block path, issue 7).
-        Event e{"Transfer",
-                {{"from", to_hex(vt.sender)},
-                 {"to", to_hex(to)},
-                 {"asset", asset},
-                 {"amount", u128_to_string(amount)},
-                 {"memo", memo}}};
-        return std::vector<Event>{std::move(e)};
+        // Built in place: an initializer list would copy every attribute string once more.
+        std::vector<Event> events(1);
+        Event& e = events.front();
+        e.name = "Transfer";
+        e.attrs.reserve(5);
+        e.attrs.emplace_back("from", to_hex(vt.sender));
+        e.attrs.emplace_back("to", to_hex(to));
+        e.attrs.emplace_back("asset", asset);
+        e.attrs.emplace_back("amount", u128_to_string(amount));
+        e.attrs.emplace_back("memo", memo);
+        return events;
     } catch (...) {
         return err(ErrorCode::internal, "apply_transfer");
     }
