@@ -12,10 +12,13 @@
 #include "contracts/executor.hpp"
 #include "ledger/crypto.hpp"
 #include "ledger/json/genesis_json.hpp"
+#include "node/allocator.hpp"
 #include "node/chain.hpp"
 #include "node/config.hpp"
 #include "node/mempool.hpp"
 #include "node/producer.hpp"
+#include "rpc/limits.hpp"
+#include "rpc/thread_priority.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -46,6 +49,8 @@ struct Options
     unsigned clients{2};
     std::uint32_t interval_ms{200};
     std::uint32_t max_block_txs{20'000};
+    /// Nice levels of the admission threads in (b) and of aif-node's RPC threads in (c).
+    std::uint32_t admission_nice{rpc::Limits{}.thread_nice};
     bool skip_e2e{false};
     /// Repeat the measures this many times and report the median ratios.
     unsigned runs{1};
@@ -104,23 +109,35 @@ Genesis load_genesis(const std::string& path)
     return *g;
 }
 
+/// A measure's throughput and the CPU it spent per transaction (all threads; for (c) the node's).
+/// CPU time does not count time the hypervisor gave to other guests, so CPU ratios stay put
+/// while the machine's wall-clock speed drifts.
+struct Measure
+{
+    double rate{0};
+    double cpu_us{0};
+};
+
 /// (a) Recover every signature once, on all cores.
-double measure_recovery(const bench::Workload& w, unsigned threads)
+Measure measure_recovery(const bench::Workload& w, unsigned threads)
 {
     std::atomic<std::size_t> bad{0};
+    const double cpu0 = self_cpu_seconds();
     auto t0 = Clock::now();
     bench::parallel_for(w.txs.size(), threads, [&](std::size_t i) {
         auto r = recover_signer(w.digests[i], w.txs[i].signature);
         if (!r || *r != w.senders[i % w.senders.size()]) ++bad;
     });
     double s = seconds_since(t0);
+    const double cpu = self_cpu_seconds() - cpu0;
     if (bad) throw std::runtime_error("recovery mismatch in " + std::to_string(bad.load()) + " txs");
-    return static_cast<double>(w.txs.size()) / s;
+    const auto n = static_cast<double>(w.txs.size());
+    return Measure{n / s, 1e6 * cpu / n};
 }
 
 /// Runs the real producer over a Chain until `expected` txs are committed; verifiers decode and
 /// recover each tx once as it "arrives" and admit it to the pool.
-double measure_block_path(const Options& o, const bench::Workload& w, const Genesis& genesis,
+Measure measure_block_path(const Options& o, const bench::Workload& w, const Genesis& genesis,
                           const SecretKey& validator, std::uint64_t* height_out)
 {
     const std::string dir = o.work_dir + "/block-path";
@@ -137,19 +154,24 @@ double measure_block_path(const Options& o, const bench::Workload& w, const Gene
     std::atomic<std::size_t> rejected{0};
     const double cpu0 = self_cpu_seconds();
     auto t0 = Clock::now();
-    bench::parallel_for(w.encoded.size(), o.threads, [&](std::size_t i) {
-        auto tx = decode_tx(ByteView{w.encoded[i]});
-        auto vt = tx ? verify_tx(dsep, std::move(*tx)) : Result<VerifiedTx>(tx.error());
-        if (!vt) {
-            ++rejected;
-            return;
-        }
-        const std::uint64_t n = chain.read([&](const StateView& s, const node::Head&) {
-            return contracts::nonce_of(s, vt->sender);
-        });
-        if (!pool.add(std::move(*vt), n)) ++rejected;
-        producer.notify();
-    });
+    // The admission threads run at the priority aif-node gives its RPC threads (--rpc-nice), so
+    // the producer wins the CPU as it does in the node.
+    bench::parallel_for(
+        w.encoded.size(), o.threads,
+        [&](std::size_t i) {
+            auto tx = decode_tx(ByteView{w.encoded[i]});
+            auto vt = tx ? verify_tx(dsep, std::move(*tx)) : Result<VerifiedTx>(tx.error());
+            if (!vt) {
+                ++rejected;
+                return;
+            }
+            const std::uint64_t n = chain.read([&](const StateView& s, const node::Head&) {
+                return contracts::nonce_of(s, vt->sender);
+            });
+            if (!pool.add(std::move(*vt), n)) ++rejected;
+            producer.notify();
+        },
+        [&] { (void)rpc::lower_thread_priority(static_cast<int>(o.admission_nice)); });
     const double admitted = seconds_since(t0);
     while (pool.size() + pool.in_flight() > 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
     double s = seconds_since(t0);
@@ -168,7 +190,8 @@ double measure_block_path(const Options& o, const bench::Workload& w, const Gene
         *height_out = head.header.height;
         return 0;
     });
-    return static_cast<double>(w.txs.size()) / s;
+    const auto n = static_cast<double>(w.txs.size());
+    return Measure{n / s, 1e6 * cpu / n};
 }
 
 /// The block path alone on pre-verified txs: apply + state root + synced commit, one thread.
@@ -194,7 +217,7 @@ double measure_seal_only(const Options& o, const bench::Workload& w, const Genes
 }
 
 /// Feeds a real node over HTTP with `clients` connections until everything is committed.
-double measure_end_to_end(const Options& o, const bench::Workload& w, const std::string& genesis_path,
+Measure measure_end_to_end(const Options& o, const bench::Workload& w, const std::string& genesis_path,
                           long* node_rss_kib)
 {
     const std::string dir = o.work_dir + "/e2e";
@@ -203,7 +226,8 @@ double measure_end_to_end(const Options& o, const bench::Workload& w, const std:
                             {"--genesis", genesis_path, "--data-dir", dir, "--validator-key",
                              o.source_dir + "/genesis/dev-validator.key", "--block-interval-ms",
                              std::to_string(o.interval_ms), "--max-block-txs",
-                             std::to_string(o.max_block_txs), "--mempool-max-txs",
+                             std::to_string(o.max_block_txs), "--rpc-nice", std::to_string(o.admission_nice),
+                             "--mempool-max-txs",
                              std::to_string(w.txs.size() + 1), "--rpc-max-batch",
                              std::to_string(std::max<std::size_t>(o.batch, 2000))});
     std::atomic<std::size_t> next{0}, errors{0};
@@ -240,7 +264,8 @@ double measure_end_to_end(const Options& o, const bench::Workload& w, const std:
             throw std::runtime_error("(c) sender " + std::to_string(i) + " nonce mismatch");
     }
     *node_rss_kib = node.peak_rss_kib();
-    return static_cast<double>(w.txs.size()) / s;
+    const auto n = static_cast<double>(w.txs.size());
+    return Measure{n / s, 1e6 * cpu / n};
 }
 
 void run_state_size(const Options& o)
@@ -304,6 +329,7 @@ void run_state_size(const Options& o)
 int main(int argc, char** argv)
 {
     namespace po = boost::program_options;
+    node::tune_allocator();  // as aif-node does: (b) runs the node's block path in-process
     Options o;
     const fs::path self = fs::canonical("/proc/self/exe");
     o.node_binary = (self.parent_path().parent_path() / "node" / "aif-node").string();
@@ -319,6 +345,7 @@ int main(int argc, char** argv)
         ("clients", po::value(&o.clients)->default_value(o.clients), "HTTP connections feeding the node in (c)")
         ("block-interval-ms", po::value(&o.interval_ms)->default_value(o.interval_ms), "producer interval")
         ("max-block-txs", po::value(&o.max_block_txs)->default_value(o.max_block_txs), "most txs per block")
+        ("admission-nice", po::value(&o.admission_nice)->default_value(o.admission_nice), "nice levels admission runs below block production: (b)'s threads, aif-node --rpc-nice in (c)")
         ("skip-e2e", po::bool_switch(&o.skip_e2e), "skip (c), the real-node run")
         ("runs", po::value(&o.runs)->default_value(o.runs), "repeat the measures N times; print the median ratios")
         ("only", po::value(&o.only), "run one measure only: a, seal, b or c (to profile it; ratios need a)")
@@ -361,52 +388,82 @@ int main(int argc, char** argv)
                         w.txs.size(), w.senders.size(), seconds_since(tg));
             const SecretKey validator = node::read_key_file(o.source_dir + "/genesis/dev-validator.key");
             auto want = [&](const char* m) { return o.only.empty() || o.only == m; };
+            // The machine's speed drifts by ±15 % within minutes (a shared VM), so each ratio's
+            // reference brackets its measure: (a) runs before and after (b), and again after
+            // (c), and a ratio divides by the mean of the two (a) runs around it.
             struct Round
             {
-                double a{0}, b{0}, c{0};
+                std::vector<Measure> a;
+                Measure b, c;
+                Measure ref_b, ref_c;
             };
             std::vector<Round> rounds;
             long node_rss = 0;
+            const bool ratios = o.only.empty();
+            auto recovery = [&](Round& r, const char* label) -> Measure {
+                r.a.push_back(measure_recovery(w, o.threads));
+                std::printf("(a) signature recovery, %u threads:      %9.0f tx/s  %6.1f µs CPU/tx  (reference, %s)\n",
+                            o.threads, r.a.back().rate, r.a.back().cpu_us, label);
+                return r.a.back();
+            };
+            auto mean = [](const Measure& x, const Measure& y) {
+                return Measure{(x.rate + y.rate) / 2, (x.cpu_us + y.cpu_us) / 2};
+            };
+            auto report = [](const char* name, const Measure& m, const Measure& ref) {
+                std::printf("    %s/a = %.2f  (against %.0f tx/s, the mean of the two (a) runs around it);"
+                            " CPU per tx: a/%s = %.2f\n",
+                            name, m.rate / ref.rate, ref.rate, name, ref.cpu_us / m.cpu_us);
+            };
             for (unsigned run = 1; run <= o.runs; ++run) {
                 if (o.runs > 1) std::printf("-- run %u of %u\n", run, o.runs);
                 Round r;
-                if (want("a")) {
-                    r.a = measure_recovery(w, o.threads);
-                    std::printf("(a) signature recovery, %u threads:      %9.0f tx/s  (reference)\n", o.threads, r.a);
-                }
-                auto ratio = [&](double x) { return r.a > 0 ? x / r.a : 0.0; };
                 if (want("seal")) {
                     const double sealed = measure_seal_only(o, w, genesis, validator);
                     std::printf("    apply+root+commit only, 1 thread:     %9.0f tx/s  (pre-verified; for diagnosis)\n", sealed);
                 }
+                if (want("a")) recovery(r, "before (b)");
                 if (want("b")) {
                     std::uint64_t height = 0;
                     r.b = measure_block_path(o, w, genesis, validator, &height);
-                    std::printf("(b) verify+apply+commit (block path):     %9.0f tx/s  b/a = %.2f  (%llu blocks)\n", r.b,
-                                ratio(r.b), static_cast<unsigned long long>(height));
+                    std::printf("(b) verify+apply+commit (block path):     %9.0f tx/s  %6.1f µs CPU/tx  (%llu blocks)\n",
+                                r.b.rate, r.b.cpu_us, static_cast<unsigned long long>(height));
                 }
-                if (!o.skip_e2e && want("c")) {
+                const bool run_c = !o.skip_e2e && want("c");
+                if (ratios) {
+                    const Measure before = r.a.back();  // a copy: recovery() appends to r.a
+                    r.ref_b = mean(before, recovery(r, run_c ? "after (b), before (c)" : "after (b)"));
+                    report("b", r.b, r.ref_b);
+                }
+                if (run_c) {
                     long rss = 0;
                     r.c = measure_end_to_end(o, w, gpath, &rss);
                     node_rss = std::max(node_rss, rss);
-                    std::printf("(c) end to end, JSON-RPC over HTTP:       %9.0f tx/s  c/a = %.2f  (%u clients, batches of %zu)\n",
-                                r.c, ratio(r.c), o.clients, o.batch);
+                    std::printf("(c) end to end, JSON-RPC over HTTP:       %9.0f tx/s  %6.1f µs CPU/tx of aif-node  (%u clients, batches of %zu)\n",
+                                r.c.rate, r.c.cpu_us, o.clients, o.batch);
                     std::printf("aif-node peak RSS in (c): %.1f MiB\n", static_cast<double>(rss) / 1024);
+                    if (ratios) {
+                        const Measure before = r.a.back();
+                        r.ref_c = mean(before, recovery(r, "after (c)"));
+                        report("c", r.c, r.ref_c);
+                    }
                 }
                 rounds.push_back(r);
             }
-            if (o.runs > 1 && want("a")) {
-                // Each ratio is taken within its run (reference measured in the same run); the
-                // median over runs damps a noisy neighbour on a small machine.
+            if (o.runs > 1 && ratios) {
+                // Each ratio is taken within its run; the median over runs damps a noisy
+                // neighbour on a small machine.
                 auto median = [&](auto pick) {
                     std::vector<double> v;
                     for (const auto& r : rounds) v.push_back(pick(r));
                     std::sort(v.begin(), v.end());
                     return v[v.size() / 2];
                 };
-                std::printf("median of %u runs: (a) %.0f tx/s", o.runs, median([](const Round& r) { return r.a; }));
-                if (want("b")) std::printf("  b/a = %.2f", median([](const Round& r) { return r.b / r.a; }));
-                if (!o.skip_e2e && want("c")) std::printf("  c/a = %.2f", median([](const Round& r) { return r.c / r.a; }));
+                std::printf("median of %u runs: (a) %.0f tx/s", o.runs, median([](const Round& r) { return r.ref_b.rate; }));
+                std::printf("  b/a = %.2f", median([](const Round& r) { return r.b.rate / r.ref_b.rate; }));
+                if (!o.skip_e2e) std::printf("  c/a = %.2f", median([](const Round& r) { return r.c.rate / r.ref_c.rate; }));
+                std::printf("\n  CPU per tx (a over the measure): b %.2f",
+                            median([](const Round& r) { return r.ref_b.cpu_us / r.b.cpu_us; }));
+                if (!o.skip_e2e) std::printf("  c %.2f", median([](const Round& r) { return r.ref_c.cpu_us / r.c.cpu_us; }));
                 std::printf("\n");
             }
             std::printf("aif-bench peak RSS: %.1f MiB\n", static_cast<double>(self_peak_rss_kib()) / 1024);

@@ -15,7 +15,8 @@ namespace aif::bench {
 
 using namespace ledger;
 
-void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& f)
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& f,
+                  const std::function<void()>& on_thread_start)
 {
     std::atomic<std::size_t> next{0};
     constexpr std::size_t CHUNK = 64;
@@ -27,8 +28,16 @@ void parallel_for(std::size_t n, unsigned threads, const std::function<void(std:
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
+    if (on_thread_start) {
+        for (unsigned t = 0; t < threads; ++t)
+            pool.emplace_back([&] {
+                on_thread_start();
+                work();
+            });
+    } else {
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+        work();
+    }
     for (auto& t : pool) t.join();
 }
 

@@ -41,7 +41,10 @@ struct Workload
 [[nodiscard]] Workload make_transfers(std::uint64_t chain_id, std::size_t n, std::size_t senders,
                                       std::size_t batch, unsigned threads);
 
-/// Runs `f(i)` for i in [0, n) on `threads` threads (dynamic chunks).
-void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& f);
+/// Runs `f(i)` for i in [0, n) on `threads` threads (dynamic chunks). With `on_thread_start`,
+/// every worker runs on a new thread that calls it first (the caller's thread only waits), so
+/// a per-thread setting such as a priority does not outlive the call.
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& f,
+                  const std::function<void()>& on_thread_start = {});
 
 }  // namespace aif::bench
