@@ -67,22 +67,6 @@ bool is_lower_hex_address(std::string_view v)
     return true;
 }
 
-/// "0" or digits without a leading zero, below 2^128.
-std::optional<u128> canonical_decimal(std::string_view v)
-{
-    if (v.empty() || v.size() > 39 || (v.size() > 1 && v[0] == '0')) return std::nullopt;
-    // Overflow bounds as constants: no 128-bit division per digit (issue 7).
-    constexpr u128 MAX_DIV10 = ~u128{0} / 10;
-    constexpr auto MAX_MOD10 = static_cast<unsigned>(~u128{0} % 10);
-    u128 x = 0;
-    for (char c : v) {
-        if (c < '0' || c > '9') return std::nullopt;
-        const auto d = static_cast<unsigned>(c - '0');
-        if (x > MAX_DIV10 || (x == MAX_DIV10 && d > MAX_MOD10)) return std::nullopt;
-        x = x * 10 + d;
-    }
-    return x;
-}
 
 void put_value(Writer& w, std::string_view v)
 {
@@ -90,7 +74,7 @@ void put_value(Writer& w, std::string_view v)
         w.u8(static_cast<std::uint8_t>(ValueForm::address));
         const auto nibble = [](char c) { return static_cast<std::uint8_t>(c <= '9' ? c - '0' : c - 'a' + 10); };
         for (std::size_t i = 2; i < 42; i += 2) w.u8(static_cast<std::uint8_t>(nibble(v[i]) << 4 | nibble(v[i + 1])));
-    } else if (auto d = canonical_decimal(v)) {
+    } else if (auto d = u128_from_string(v)) {
         w.u8(static_cast<std::uint8_t>(ValueForm::decimal));
         w.uvar(*d);
     } else {
@@ -107,7 +91,7 @@ std::optional<std::string> get_value(Reader& r)
     case ValueForm::text: {
         std::string v = r.vstr(1u << 20);
         // A value with a binary form must use it (one encoding per receipt).
-        if (is_lower_hex_address(v) || canonical_decimal(v)) return std::nullopt;
+        if (is_lower_hex_address(v) || u128_from_string(v)) return std::nullopt;
         return v;
     }
     }

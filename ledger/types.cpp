@@ -43,6 +43,18 @@ std::optional<Bytes> from_hex(std::string_view hex)
     return out;
 }
 
+bool hex_to_bytes(std::string_view hex, std::uint8_t* out, std::size_t n) noexcept
+{
+    if (hex.size() != 2 + 2 * n || hex[0] != '0' || (hex[1] != 'x' && hex[1] != 'X')) return false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const int hi = hex_value(hex[2 + 2 * i]);
+        const int lo = hex_value(hex[3 + 2 * i]);
+        if (hi < 0 || lo < 0) return false;
+        out[i] = static_cast<std::uint8_t>(hi << 4 | lo);
+    }
+    return true;
+}
+
 std::string u128_to_string(u128 v)
 {
     // At most two 128-bit divisions (by 10^19); the digits come from 64-bit chunks, which the
@@ -72,14 +84,16 @@ std::optional<u128> u128_from_string(std::string_view s)
 {
     if (s.empty() || s.size() > 39) return std::nullopt;
     if (s.size() > 1 && s[0] == '0') return std::nullopt;
+    // Overflow bounds as constants: no 128-bit division per digit (issue 7: every amount of
+    // every tx_send and every receipt value passes here).
+    constexpr u128 MAX_DIV10 = ~u128{0} / 10;
+    constexpr auto MAX_MOD10 = static_cast<unsigned>(~u128{0} % 10);
     u128 v = 0;
     for (char c : s) {
         if (c < '0' || c > '9') return std::nullopt;
-        auto m = checked_mul(v, 10);
-        if (!m) return std::nullopt;
-        auto a = checked_add(*m, static_cast<u128>(c - '0'));
-        if (!a) return std::nullopt;
-        v = *a;
+        const auto d = static_cast<unsigned>(c - '0');
+        if (v > MAX_DIV10 || (v == MAX_DIV10 && d > MAX_MOD10)) return std::nullopt;
+        v = v * 10 + d;
     }
     return v;
 }

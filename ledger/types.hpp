@@ -58,14 +58,14 @@ template <std::size_t N>
 /// Parses hex with a mandatory 0x prefix (either case of digits). nullopt on any bad character
 /// or odd length.
 [[nodiscard]] std::optional<Bytes> from_hex(std::string_view hex);
+/// Decodes 0x-hex of exactly `n` bytes into `out` (no allocation); false if `hex` is not that.
+[[nodiscard]] bool hex_to_bytes(std::string_view hex, std::uint8_t* out, std::size_t n) noexcept;
 /// Parses exactly N bytes of 0x-hex.
 template <std::size_t N>
 [[nodiscard]] std::optional<FixedBytes<N>> fixed_from_hex(std::string_view hex)
 {
-    auto b = from_hex(hex);
-    if (!b || b->size() != N) return std::nullopt;
     FixedBytes<N> out;
-    for (std::size_t i = 0; i < N; ++i) out.bytes[i] = (*b)[i];
+    if (!hex_to_bytes(hex, out.bytes.data(), N)) return std::nullopt;
     return out;
 }
 
@@ -89,9 +89,9 @@ template <std::size_t N>
 }
 [[nodiscard]] constexpr std::optional<u128> checked_mul(u128 a, u128 b) noexcept
 {
-    if (a == 0 || b == 0) return u128{0};
-    u128 r = a * b;
-    if (r / a != b) return std::nullopt;
+    // The compiler's overflow check, exact for unsigned 128-bit: no division (issue 7).
+    u128 r = 0;
+    if (__builtin_mul_overflow(a, b, &r)) return std::nullopt;
     return r;
 }
 [[nodiscard]] constexpr std::optional<std::uint64_t> checked_add_u64(std::uint64_t a,
