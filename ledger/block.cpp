@@ -145,10 +145,21 @@ Result<Receipt> decode_receipt(ByteView data) noexcept
 
 Bytes encode_block(const Block& b)
 {
-    Writer w;
+    // One buffer for the whole block, each tx encoded straight into it behind its length
+    // (issue 7: a temporary per tx and a buffer regrown a dozen times for a full block).
+    Bytes buf;
+    buf.reserve(256 + b.txs.size() * 160 + b.commit_sigs.size() * 65);
+    Writer w{std::move(buf)};
     w.var(ByteView{encode_header(b.header)});
     w.u32(static_cast<std::uint32_t>(b.txs.size()));
-    for (const auto& vt : b.txs) w.var(ByteView{encode_tx(vt.tx)});
+    for (const auto& vt : b.txs) {
+        Bytes& out = w.out();
+        const std::size_t at = out.size();
+        w.u32(0);  // the length, filled in below
+        encode_tx_into(out, vt.tx);
+        const auto len = static_cast<std::uint32_t>(out.size() - at - 4);
+        for (int i = 0; i < 4; ++i) out[at + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(len >> (24 - 8 * i));
+    }
     w.fixed(b.proposer_sig);
     w.u32(static_cast<std::uint32_t>(b.commit_sigs.size()));
     for (const auto& s : b.commit_sigs) w.fixed(s);

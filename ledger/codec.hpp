@@ -33,6 +33,8 @@ public:
     Writer() = default;
     /// Reserves `capacity` bytes up front (hot encoders: one allocation instead of several).
     explicit Writer(std::size_t capacity) { m_out.reserve(capacity); }
+    /// Appends to `start` (take() hands it back, grown).
+    explicit Writer(Bytes&& start) : m_out(std::move(start)) {}
     void u8(std::uint8_t v) { m_out.push_back(v); }
     void u16(std::uint16_t v)
     {

@@ -144,6 +144,8 @@ struct VerifiedTx
 /// Canonical binary encoding of a transaction (type id, fields, signature): the form stored in
 /// blocks. Deterministic and injective.
 [[nodiscard]] Bytes encode_tx(const Tx& tx);
+/// Appends encode_tx(tx) to `out` (a block's body is encoded in one buffer).
+void encode_tx_into(Bytes& out, const Tx& tx);
 /// Inverse of encode_tx. Errors: malformed_tx, unknown_tx_type, invalid_field.
 [[nodiscard]] Result<Tx> decode_tx(ByteView data) noexcept;
 

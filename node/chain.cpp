@@ -122,7 +122,6 @@ SealResult Chain::seal(std::vector<VerifiedTx> candidates, std::uint64_t timesta
     StateOverlay overlay{m_state};
     SealResult out;
     out.block.txs.reserve(candidates.size());
-    out.receipts.reserve(candidates.size());
     std::vector<Bytes> encoded_receipts;
     encoded_receipts.reserve(candidates.size());
     std::set<Address> failed_senders;
@@ -138,9 +137,7 @@ SealResult Chain::seal(std::vector<VerifiedTx> candidates, std::uint64_t timesta
             continue;
         }
         overlay.release_checkpoints();  // accepted: its writes are final for this block
-        Receipt rc{vt.hash, std::move(*r)};
-        encoded_receipts.push_back(encode_receipt(rc));
-        out.receipts.push_back(std::move(rc));
+        encoded_receipts.push_back(encode_receipt(Receipt{vt.hash, std::move(*r)}));
         out.block.txs.push_back(std::move(vt));
     }
     out.block.header.height = ctx.height;

@@ -31,7 +31,6 @@ struct SealResult
 {
     ledger::Block block;
     ledger::Hash32 hash;
-    std::vector<ledger::Receipt> receipts;
     /// Transactions refused during building, with their error; never in the block.
     std::vector<std::pair<ledger::Hash32, ledger::Error>> rejected;
     /// Transactions not tried this block (a sender's later nonces after one of its txs failed).

@@ -150,6 +150,26 @@ BOOST_AUTO_TEST_CASE(receipt_encoding_is_canonical)
     BOOST_CHECK(decode_receipt(ByteView{empty}));
 }
 
+BOOST_AUTO_TEST_CASE(block_encoding_is_the_documented_layout)
+{
+    // docs/protocol.md: var(header) u32(n) var(tx)… proposer_sig u32(m) commit_sig…, spelled
+    // out here field by field against encode_block's single-buffer writer.
+    Block b = sealed_block(3);
+    b.commit_sigs.push_back(b.proposer_sig);
+    Writer w;
+    w.var(ByteView{encode_header(b.header)});
+    w.u32(3);
+    for (const auto& vt : b.txs) w.var(ByteView{encode_tx(vt.tx)});
+    w.fixed(b.proposer_sig);
+    w.u32(1);
+    w.fixed(b.proposer_sig);
+    BOOST_CHECK(encode_block(b) == w.out());
+    Bytes appended{0xaa};
+    encode_tx_into(appended, b.txs[0].tx);
+    BOOST_CHECK_EQUAL(appended[0], 0xaa);
+    BOOST_CHECK(Bytes(appended.begin() + 1, appended.end()) == encode_tx(b.txs[0].tx));
+}
+
 BOOST_AUTO_TEST_CASE(header_round_trip)
 {
     Block b = sealed_block(0);
