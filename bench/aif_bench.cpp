@@ -30,6 +30,7 @@
 #include <fstream>
 #include <iostream>
 #include <random>
+#include <sstream>
 #include <sys/resource.h>
 #include <thread>
 
@@ -57,6 +58,8 @@ struct Options
     /// Run only one measure ("a", "seal", "b" or "c"); empty runs all (for profiling one part).
     std::string only;
     std::size_t state_accounts{0};
+    /// Which workloads to measure, in order: "transfers", "votes".
+    std::vector<std::string> workloads{"transfers", "votes"};
     std::string source_dir;
     std::string node_binary;
     std::string work_dir;
@@ -135,6 +138,29 @@ Measure measure_recovery(const bench::Workload& w, unsigned threads)
     return Measure{n / s, 1e6 * cpu / n};
 }
 
+/// Commits the workload's untimed setup blocks (e.g. delegations and a proposal before votes).
+void seal_setup(node::Chain& chain, const bench::Workload& w, const SecretKey& validator)
+{
+    const Hash32 dsep = chain.domain_separator();
+    for (const auto& txs : w.setup) {
+        std::vector<VerifiedTx> block;
+        block.reserve(txs.size());
+        for (const auto& tx : txs) block.push_back(*verify_tx(dsep, tx));
+        const std::uint64_t ts = chain.head().header.timestamp + 1;
+        auto r = chain.seal(std::move(block), ts, validator);
+        if (!r.rejected.empty()) throw std::runtime_error("setup tx refused: " + r.rejected[0].second.message());
+    }
+}
+
+/// Every sender's account nonce is what the workload says: all its txs really applied.
+template <typename NonceOf>
+void check_final_nonces(const bench::Workload& w, const char* measure, std::size_t step, NonceOf&& nonce_of)
+{
+    for (std::size_t i = 0; i < w.senders.size(); i += step)
+        if (nonce_of(w.senders[i]) != w.final_nonces[i])
+            throw std::runtime_error(std::string{measure} + " sender " + std::to_string(i) + " nonce mismatch");
+}
+
 /// Runs the real producer over a Chain until `expected` txs are committed; verifiers decode and
 /// recover each tx once as it "arrives" and admit it to the pool.
 Measure measure_block_path(const Options& o, const bench::Workload& w, const Genesis& genesis,
@@ -143,6 +169,7 @@ Measure measure_block_path(const Options& o, const bench::Workload& w, const Gen
     const std::string dir = o.work_dir + "/block-path";
     fs::remove_all(dir);
     node::Chain chain(genesis, dir);
+    seal_setup(chain, w, validator);
     node::Mempool pool(node::MempoolConfig{w.txs.size() + 1, w.txs.size() + 1, w.txs.size() + 1});
     node::Clock clock(true, chain.head().header.timestamp);
     node::ProducerConfig pc;
@@ -180,13 +207,8 @@ Measure measure_block_path(const Options& o, const bench::Workload& w, const Gen
                 admitted, s, 100 * cpu / (s * o.threads), o.threads);
     producer.stop();
     if (rejected) throw std::runtime_error(std::to_string(rejected.load()) + " txs refused in (b)");
-    // Every sender's nonce must have advanced by its share: all txs really applied.
     chain.read([&](const StateView& st, const node::Head& head) {
-        for (std::size_t i = 0; i < w.senders.size(); ++i) {
-            std::uint64_t want = w.txs.size() / w.senders.size() + (i < w.txs.size() % w.senders.size());
-            if (contracts::nonce_of(st, w.senders[i]) != want)
-                throw std::runtime_error("(b) sender " + std::to_string(i) + " nonce mismatch");
-        }
+        check_final_nonces(w, "(b)", 1, [&](const Address& a) { return contracts::nonce_of(st, a); });
         *height_out = head.header.height;
         return 0;
     });
@@ -201,11 +223,12 @@ double measure_seal_only(const Options& o, const bench::Workload& w, const Genes
     const std::string dir = o.work_dir + "/seal-only";
     fs::remove_all(dir);
     node::Chain chain(genesis, dir);
+    seal_setup(chain, w, validator);
     const Hash32 dsep = chain.domain_separator();
     std::vector<VerifiedTx> verified(w.txs.size());
     bench::parallel_for(w.txs.size(), o.threads, [&](std::size_t i) { verified[i] = *verify_tx(dsep, w.txs[i]); });
     auto t0 = Clock::now();
-    std::uint64_t ts = genesis.genesis_time;
+    std::uint64_t ts = chain.head().header.timestamp;
     for (std::size_t start = 0; start < verified.size(); start += o.max_block_txs) {
         std::vector<VerifiedTx> block(std::make_move_iterator(verified.begin() + static_cast<std::ptrdiff_t>(start)),
                                       std::make_move_iterator(verified.begin() + static_cast<std::ptrdiff_t>(
@@ -233,39 +256,129 @@ Measure measure_end_to_end(const Options& o, const bench::Workload& w, const std
     std::atomic<std::size_t> next{0}, errors{0};
     std::string first_error;
     std::mutex err_mu;
+    const auto note_error = [&](const std::string& res) {
+        if (res.find("\"error\"") == std::string::npos) return;
+        ++errors;
+        std::lock_guard l{err_mu};
+        if (first_error.empty()) first_error = res.substr(0, 400);
+    };
+    bench::RpcConnection poll(node.port());
+    const auto wait_committed = [&] {
+        while (poll.call("chain_getInfo")["pendingTxs"].get<std::size_t>() > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    };
+    // Untimed setup, block by block over the same RPC.
+    for (const auto& block : w.setup) {
+        for (const auto& body : bench::setup_rpc_batches(block, o.batch)) note_error(poll.post(body));
+        wait_committed();
+    }
+    if (errors) throw std::runtime_error("(c) setup refused: " + first_error);
     const double cpu0 = node.cpu_seconds();
     auto t0 = Clock::now();
     std::vector<std::thread> clients;
     for (unsigned c = 0; c < o.clients; ++c)
         clients.emplace_back([&] {
             bench::RpcConnection conn(node.port());
-            for (std::size_t b; (b = next++) < w.rpc_batches.size();) {
-                std::string res = conn.post(w.rpc_batches[b]);
-                if (res.find("\"error\"") != std::string::npos) {
-                    ++errors;
-                    std::lock_guard l{err_mu};
-                    if (first_error.empty()) first_error = res.substr(0, 400);
-                }
-            }
+            for (std::size_t b; (b = next++) < w.rpc_batches.size();) note_error(conn.post(w.rpc_batches[b]));
         });
     for (auto& t : clients) t.join();
-    bench::RpcConnection poll(node.port());
-    while (poll.call("chain_getInfo")["pendingTxs"].get<std::size_t>() > 0)
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    wait_committed();
     double s = seconds_since(t0);
     const double cpu = node.cpu_seconds() - cpu0;
     std::printf("    (c) aif-node CPU busy %.0f%% of %u cores (aif-bench's clients use the rest)\n", 100 * cpu / (s * std::thread::hardware_concurrency()),
                 std::thread::hardware_concurrency());
     if (errors) throw std::runtime_error("(c) " + std::to_string(errors.load()) + " batches had errors: " + first_error);
-    for (std::size_t i = 0; i < w.senders.size(); i += std::max<std::size_t>(1, w.senders.size() / 50)) {
-        std::uint64_t want = w.txs.size() / w.senders.size() + (i < w.txs.size() % w.senders.size());
-        auto acct = poll.call("account_get", {{"address", to_checksum(w.senders[i])}});
-        if (acct["nonce"].get<std::uint64_t>() != want)
-            throw std::runtime_error("(c) sender " + std::to_string(i) + " nonce mismatch");
-    }
+    check_final_nonces(w, "(c)", std::max<std::size_t>(1, w.senders.size() / 50), [&](const Address& a) {
+        return poll.call("account_get", {{"address", to_checksum(a)}})["nonce"].get<std::uint64_t>();
+    });
     *node_rss_kib = node.peak_rss_kib();
     const auto n = static_cast<double>(w.txs.size());
     return Measure{n / s, 1e6 * cpu / n};
+}
+
+/// Runs (a), (b) and (c) on one workload, `o.runs` times, and prints figures and medians.
+void run_measures(const Options& o, const bench::Workload& w, const Genesis& genesis,
+                  const std::string& gpath, const SecretKey& validator)
+{
+    auto want = [&](const char* m) { return o.only.empty() || o.only == m; };
+    // The machine's speed drifts by ±15 % within minutes (a shared VM), so each ratio's
+    // reference brackets its measure: (a) runs before and after (b), and again after
+    // (c), and a ratio divides by the mean of the two (a) runs around it.
+    struct Round
+    {
+        std::vector<Measure> a;
+        Measure b, c;
+        Measure ref_b, ref_c;
+    };
+    std::vector<Round> rounds;
+    long node_rss = 0;
+    const bool ratios = o.only.empty();
+    auto recovery = [&](Round& r, const char* label) -> Measure {
+        r.a.push_back(measure_recovery(w, o.threads));
+        std::printf("(a) signature recovery, %u threads:      %9.0f tx/s  %6.1f µs CPU/tx  (reference, %s)\n",
+                    o.threads, r.a.back().rate, r.a.back().cpu_us, label);
+        return r.a.back();
+    };
+    auto mean = [](const Measure& x, const Measure& y) {
+        return Measure{(x.rate + y.rate) / 2, (x.cpu_us + y.cpu_us) / 2};
+    };
+    auto report = [](const char* name, const Measure& m, const Measure& ref) {
+        std::printf("    %s/a = %.2f  (against %.0f tx/s, the mean of the two (a) runs around it);"
+                    " CPU per tx: a/%s = %.2f\n",
+                    name, m.rate / ref.rate, ref.rate, name, ref.cpu_us / m.cpu_us);
+    };
+    for (unsigned run = 1; run <= o.runs; ++run) {
+        if (o.runs > 1) std::printf("-- run %u of %u\n", run, o.runs);
+        Round r;
+        if (want("seal")) {
+            const double sealed = measure_seal_only(o, w, genesis, validator);
+            std::printf("    apply+root+commit only, 1 thread:     %9.0f tx/s  (pre-verified; for diagnosis)\n", sealed);
+        }
+        if (want("a")) recovery(r, "before (b)");
+        if (want("b")) {
+            std::uint64_t height = 0;
+            r.b = measure_block_path(o, w, genesis, validator, &height);
+            std::printf("(b) verify+apply+commit (block path):     %9.0f tx/s  %6.1f µs CPU/tx  (%llu blocks)\n",
+                        r.b.rate, r.b.cpu_us, static_cast<unsigned long long>(height));
+        }
+        const bool run_c = !o.skip_e2e && want("c");
+        if (ratios) {
+            const Measure before = r.a.back();  // a copy: recovery() appends to r.a
+            r.ref_b = mean(before, recovery(r, run_c ? "after (b), before (c)" : "after (b)"));
+            report("b", r.b, r.ref_b);
+        }
+        if (run_c) {
+            long rss = 0;
+            r.c = measure_end_to_end(o, w, gpath, &rss);
+            node_rss = std::max(node_rss, rss);
+            std::printf("(c) end to end, JSON-RPC over HTTP:       %9.0f tx/s  %6.1f µs CPU/tx of aif-node  (%u clients, batches of %zu)\n",
+                        r.c.rate, r.c.cpu_us, o.clients, o.batch);
+            std::printf("aif-node peak RSS in (c): %.1f MiB\n", static_cast<double>(rss) / 1024);
+            if (ratios) {
+                const Measure before = r.a.back();
+                r.ref_c = mean(before, recovery(r, "after (c)"));
+                report("c", r.c, r.ref_c);
+            }
+        }
+        rounds.push_back(r);
+    }
+    if (o.runs > 1 && ratios) {
+        // Each ratio is taken within its run; the median over runs damps a noisy
+        // neighbour on a small machine.
+        auto median = [&](auto pick) {
+            std::vector<double> v;
+            for (const auto& r : rounds) v.push_back(pick(r));
+            std::sort(v.begin(), v.end());
+            return v[v.size() / 2];
+        };
+        std::printf("median of %u runs, %s: (a) %.0f tx/s", o.runs, w.name.c_str(), median([](const Round& r) { return r.ref_b.rate; }));
+        std::printf("  b/a = %.2f", median([](const Round& r) { return r.b.rate / r.ref_b.rate; }));
+        if (!o.skip_e2e) std::printf("  c/a = %.2f", median([](const Round& r) { return r.c.rate / r.ref_c.rate; }));
+        std::printf("\n  CPU per tx (a over the measure): b %.2f",
+                    median([](const Round& r) { return r.ref_b.cpu_us / r.b.cpu_us; }));
+        if (!o.skip_e2e) std::printf("  c %.2f", median([](const Round& r) { return r.ref_c.cpu_us / r.c.cpu_us; }));
+        std::printf("\n");
+    }
 }
 
 void run_state_size(const Options& o)
@@ -348,6 +461,7 @@ int main(int argc, char** argv)
         ("admission-nice", po::value(&o.admission_nice)->default_value(o.admission_nice), "nice levels admission runs below block production: (b)'s threads, aif-node --rpc-nice in (c)")
         ("skip-e2e", po::bool_switch(&o.skip_e2e), "skip (c), the real-node run")
         ("runs", po::value(&o.runs)->default_value(o.runs), "repeat the measures N times; print the median ratios")
+        ("workloads", po::value<std::string>()->default_value("transfers,votes"), "comma-separated workloads to measure: transfers (Transfer of AIF), votes (DAO Vote on one proposal, after untimed delegations and the proposal)")
         ("only", po::value(&o.only), "run one measure only: a, seal, b or c (to profile it; ratios need a)")
         ("state-size", po::value(&o.state_accounts), "instead: fund N accounts, report disk size, restart time, RSS")
         ("node", po::value(&o.node_binary)->default_value(o.node_binary), "aif-node binary for (c)")
@@ -362,6 +476,14 @@ int main(int argc, char** argv)
             return 0;
         }
         po::notify(vm);
+        o.workloads.clear();
+        std::stringstream list(vm["workloads"].as<std::string>());
+        for (std::string item; std::getline(list, item, ',');) {
+            if (item != "transfers" && item != "votes")
+                throw std::invalid_argument("--workloads: unknown workload '" + item + "' (transfers, votes)");
+            o.workloads.push_back(item);
+        }
+        if (o.workloads.empty()) throw std::invalid_argument("--workloads: name at least one");
         if (o.runs == 0) throw std::invalid_argument("--runs must be positive");
         if (o.senders == 0 || o.txs == 0 || o.threads == 0) throw std::invalid_argument("--txs, --senders, --threads must be positive");
         if (!o.only.empty() && o.only != "a" && o.only != "seal" && o.only != "b" && o.only != "c")
@@ -378,93 +500,19 @@ int main(int argc, char** argv)
         if (o.state_accounts > 0) {
             run_state_size(o);
         } else {
-            auto tg = Clock::now();
             std::vector<Address> funded;
             for (std::size_t i = 0; i < o.senders; ++i) funded.push_back(address_of(*public_key_of(bench::bench_key(i))));
             const std::string gpath = write_genesis(o, funded);
             const Genesis genesis = load_genesis(gpath);
-            bench::Workload w = bench::make_transfers(genesis.chain_id, o.txs, o.senders, o.batch, o.threads);
-            std::printf("workload: %zu transfers from %zu senders, generated and signed in %.1f s\n",
-                        w.txs.size(), w.senders.size(), seconds_since(tg));
             const SecretKey validator = node::read_key_file(o.source_dir + "/genesis/dev-validator.key");
-            auto want = [&](const char* m) { return o.only.empty() || o.only == m; };
-            // The machine's speed drifts by ±15 % within minutes (a shared VM), so each ratio's
-            // reference brackets its measure: (a) runs before and after (b), and again after
-            // (c), and a ratio divides by the mean of the two (a) runs around it.
-            struct Round
-            {
-                std::vector<Measure> a;
-                Measure b, c;
-                Measure ref_b, ref_c;
-            };
-            std::vector<Round> rounds;
-            long node_rss = 0;
-            const bool ratios = o.only.empty();
-            auto recovery = [&](Round& r, const char* label) -> Measure {
-                r.a.push_back(measure_recovery(w, o.threads));
-                std::printf("(a) signature recovery, %u threads:      %9.0f tx/s  %6.1f µs CPU/tx  (reference, %s)\n",
-                            o.threads, r.a.back().rate, r.a.back().cpu_us, label);
-                return r.a.back();
-            };
-            auto mean = [](const Measure& x, const Measure& y) {
-                return Measure{(x.rate + y.rate) / 2, (x.cpu_us + y.cpu_us) / 2};
-            };
-            auto report = [](const char* name, const Measure& m, const Measure& ref) {
-                std::printf("    %s/a = %.2f  (against %.0f tx/s, the mean of the two (a) runs around it);"
-                            " CPU per tx: a/%s = %.2f\n",
-                            name, m.rate / ref.rate, ref.rate, name, ref.cpu_us / m.cpu_us);
-            };
-            for (unsigned run = 1; run <= o.runs; ++run) {
-                if (o.runs > 1) std::printf("-- run %u of %u\n", run, o.runs);
-                Round r;
-                if (want("seal")) {
-                    const double sealed = measure_seal_only(o, w, genesis, validator);
-                    std::printf("    apply+root+commit only, 1 thread:     %9.0f tx/s  (pre-verified; for diagnosis)\n", sealed);
-                }
-                if (want("a")) recovery(r, "before (b)");
-                if (want("b")) {
-                    std::uint64_t height = 0;
-                    r.b = measure_block_path(o, w, genesis, validator, &height);
-                    std::printf("(b) verify+apply+commit (block path):     %9.0f tx/s  %6.1f µs CPU/tx  (%llu blocks)\n",
-                                r.b.rate, r.b.cpu_us, static_cast<unsigned long long>(height));
-                }
-                const bool run_c = !o.skip_e2e && want("c");
-                if (ratios) {
-                    const Measure before = r.a.back();  // a copy: recovery() appends to r.a
-                    r.ref_b = mean(before, recovery(r, run_c ? "after (b), before (c)" : "after (b)"));
-                    report("b", r.b, r.ref_b);
-                }
-                if (run_c) {
-                    long rss = 0;
-                    r.c = measure_end_to_end(o, w, gpath, &rss);
-                    node_rss = std::max(node_rss, rss);
-                    std::printf("(c) end to end, JSON-RPC over HTTP:       %9.0f tx/s  %6.1f µs CPU/tx of aif-node  (%u clients, batches of %zu)\n",
-                                r.c.rate, r.c.cpu_us, o.clients, o.batch);
-                    std::printf("aif-node peak RSS in (c): %.1f MiB\n", static_cast<double>(rss) / 1024);
-                    if (ratios) {
-                        const Measure before = r.a.back();
-                        r.ref_c = mean(before, recovery(r, "after (c)"));
-                        report("c", r.c, r.ref_c);
-                    }
-                }
-                rounds.push_back(r);
-            }
-            if (o.runs > 1 && ratios) {
-                // Each ratio is taken within its run; the median over runs damps a noisy
-                // neighbour on a small machine.
-                auto median = [&](auto pick) {
-                    std::vector<double> v;
-                    for (const auto& r : rounds) v.push_back(pick(r));
-                    std::sort(v.begin(), v.end());
-                    return v[v.size() / 2];
-                };
-                std::printf("median of %u runs: (a) %.0f tx/s", o.runs, median([](const Round& r) { return r.ref_b.rate; }));
-                std::printf("  b/a = %.2f", median([](const Round& r) { return r.b.rate / r.ref_b.rate; }));
-                if (!o.skip_e2e) std::printf("  c/a = %.2f", median([](const Round& r) { return r.c.rate / r.ref_c.rate; }));
-                std::printf("\n  CPU per tx (a over the measure): b %.2f",
-                            median([](const Round& r) { return r.ref_b.cpu_us / r.b.cpu_us; }));
-                if (!o.skip_e2e) std::printf("  c %.2f", median([](const Round& r) { return r.ref_c.cpu_us / r.c.cpu_us; }));
-                std::printf("\n");
+            for (const auto& kind : o.workloads) {
+                auto tg = Clock::now();
+                const bench::Workload w =
+                    kind == "votes" ? bench::make_votes(genesis.chain_id, o.txs, o.senders, o.batch, o.threads)
+                                    : bench::make_transfers(genesis.chain_id, o.txs, o.senders, o.batch, o.threads);
+                std::printf("== %s: %zu txs from %zu senders (after %zu setup blocks), generated and signed in %.1f s\n",
+                            w.name.c_str(), w.txs.size(), w.senders.size(), w.setup.size(), seconds_since(tg));
+                run_measures(o, w, genesis, gpath, validator);
             }
             std::printf("aif-bench peak RSS: %.1f MiB\n", static_cast<double>(self_peak_rss_kib()) / 1024);
         }

@@ -5,6 +5,8 @@
 #include "ledger/crypto.hpp"
 #include "ledger/json/wire.hpp"
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <fstream>
 #include <functional>
@@ -61,8 +63,28 @@ nlohmann::json bench_genesis_json(const std::string& dev_genesis_path,
     return g;
 }
 
-Workload make_transfers(std::uint64_t chain_id, std::size_t n, std::size_t senders,
-                        std::size_t batch, unsigned threads)
+namespace {
+
+constexpr u128 FEE = 1'000'000'000'000'000ULL;  // 0.001 AIF
+
+/// JSON-RPC batch bodies of tx_send calls for `txs`, `batch` calls each.
+std::vector<std::string> rpc_batches_of(const std::vector<Tx>& txs, std::size_t batch)
+{
+    std::vector<std::string> out;
+    for (std::size_t start = 0; start < txs.size(); start += batch) {
+        nlohmann::json body = nlohmann::json::array();
+        for (std::size_t i = start; i < std::min(txs.size(), start + batch); ++i)
+            body.push_back({{"jsonrpc", "2.0"},
+                            {"id", i},
+                            {"method", "tx_send"},
+                            {"params", json::tx_to_json(txs[i])}});
+        out.push_back(body.dump());
+    }
+    return out;
+}
+
+/// The senders' keys and addresses.
+Workload with_senders(std::uint64_t chain_id, std::size_t senders, unsigned threads)
 {
     Workload w;
     w.chain_id = chain_id;
@@ -72,34 +94,90 @@ Workload make_transfers(std::uint64_t chain_id, std::size_t n, std::size_t sende
         w.keys[i] = bench_key(i);
         w.senders[i] = address_of(*public_key_of(w.keys[i]));
     });
-    const Hash32 dsep = domain_separator({chain_id});
-    const TxTypeDef* transfer = find_tx_type("Transfer");
+    w.final_nonces.assign(senders, 0);
+    return w;
+}
+
+/// Fills the timed part: `n` txs, tx i from sender i % senders with the fields `fields_of(i)`
+/// gives (its nonce first), signed on `threads` threads.
+void sign_timed(Workload& w, const TxTypeDef* type, std::size_t n, std::size_t batch, unsigned threads,
+                const std::function<std::vector<Value>(std::size_t)>& fields_of)
+{
+    const Hash32 dsep = domain_separator({w.chain_id});
+    const std::size_t senders = w.senders.size();
     w.txs.resize(n);
     w.digests.resize(n);
     w.encoded.resize(n);
     parallel_for(n, threads, [&](std::size_t i) {
-        const std::size_t s = i % senders;
         Tx tx;
-        tx.type = transfer;
-        // Recipients: the next sender, so state stays realistic (balances on both sides).
-        tx.fields = {std::uint64_t{i / senders}, u128{1'000'000'000'000'000ULL},
-                     w.senders[(s + 1) % senders], std::string{"AIF"}, u128{1'000'000'000'000ULL},
-                     std::string{}};
+        tx.type = type;
+        tx.fields = fields_of(i);
         w.digests[i] = signing_digest(dsep, tx);
-        tx.signature = *sign_digest(w.digests[i], w.keys[s]);
+        tx.signature = *sign_digest(w.digests[i], w.keys[i % senders]);
         w.encoded[i] = encode_tx(tx);
         w.txs[i] = std::move(tx);
     });
-    for (std::size_t start = 0; start < n; start += batch) {
-        nlohmann::json body = nlohmann::json::array();
-        for (std::size_t i = start; i < std::min(n, start + batch); ++i)
-            body.push_back({{"jsonrpc", "2.0"},
-                            {"id", i},
-                            {"method", "tx_send"},
-                            {"params", json::tx_to_json(w.txs[i])}});
-        w.rpc_batches.push_back(body.dump());
+    for (const auto& tx : w.txs) {
+        std::uint64_t& next = w.final_nonces[static_cast<std::size_t>(&tx - w.txs.data()) % senders];
+        next = std::max(next, tx.nonce() + 1);
     }
+    w.rpc_batches = rpc_batches_of(w.txs, batch);
+}
+
+}  // namespace
+
+Workload make_transfers(std::uint64_t chain_id, std::size_t n, std::size_t senders,
+                        std::size_t batch, unsigned threads)
+{
+    Workload w = with_senders(chain_id, senders, threads);
+    w.name = "transfers";
+    sign_timed(w, find_tx_type("Transfer"), n, batch, threads, [&](std::size_t i) {
+        // Recipients: the next sender, so state stays realistic (balances on both sides).
+        return std::vector<Value>{std::uint64_t{i / senders}, FEE, w.senders[(i % senders + 1) % senders],
+                                  std::string{"AIF"}, u128{1'000'000'000'000ULL}, std::string{}};
+    });
     return w;
+}
+
+Workload make_votes(std::uint64_t chain_id, std::size_t n, std::size_t senders, std::size_t batch,
+                    unsigned threads)
+{
+    Workload w = with_senders(chain_id, senders, threads);
+    w.name = "DAO votes";
+    const Hash32 dsep = domain_separator({chain_id});
+    const auto signed_tx = [&](std::size_t s, const char* type, std::vector<Value> fields) {
+        Tx tx;
+        tx.type = find_tx_type(type);
+        tx.fields = std::move(fields);
+        tx.signature = *sign_digest(signing_digest(dsep, tx), w.keys[s]);
+        return tx;
+    };
+    // Setup: every sender delegates to itself (power is counted at the snapshot, the block
+    // before the proposal), then sender 0 proposes (its power is over the threshold: no deposit).
+    std::vector<Tx> delegations(senders);
+    parallel_for(senders, threads, [&](std::size_t s) {
+        delegations[s] = signed_tx(s, "Delegate", {std::uint64_t{0}, FEE, w.senders[s]});
+    });
+    w.setup.push_back(std::move(delegations));
+    w.setup.push_back({signed_tx(0, "ProposeText", {std::uint64_t{1}, FEE, std::string{"aif-bench ballot"},
+                                                    std::string{"votes measured by aif-bench"}})});
+    // Timed: each sender votes again and again (a voter may change their vote until the end;
+    // the tally counts the last), cycling for → against → abstain. The proposal is id 1.
+    static const std::array<const char*, 3> CHOICES = {"for", "against", "abstain"};
+    sign_timed(w, find_tx_type("Vote"), n, batch, threads, [&](std::size_t i) {
+        const std::size_t s = i % senders;
+        const std::uint64_t nonce = (s == 0 ? 2 : 1) + i / senders;
+        return std::vector<Value>{nonce, FEE, std::uint64_t{1}, std::string{CHOICES[(i / senders) % 3]}};
+    });
+    // Setup nonces count too where a sender has no vote (fewer votes than senders).
+    for (auto& next : w.final_nonces) next = std::max<std::uint64_t>(next, 1);
+    w.final_nonces[0] = std::max<std::uint64_t>(w.final_nonces[0], 2);
+    return w;
+}
+
+std::vector<std::string> setup_rpc_batches(const std::vector<Tx>& block, std::size_t batch)
+{
+    return rpc_batches_of(block, batch);
 }
 
 }  // namespace aif::bench

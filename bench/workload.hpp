@@ -13,9 +13,11 @@
 
 namespace aif::bench {
 
-/// A signed transfer workload, generated before anything is timed.
+/// A signed workload, generated before anything is timed.
 struct Workload
 {
+    /// What the timed transactions are ("transfers", "DAO votes").
+    std::string name;
     std::uint64_t chain_id{0};
     std::vector<ledger::SecretKey> keys;
     std::vector<ledger::Address> senders;
@@ -27,6 +29,11 @@ struct Workload
     std::vector<ledger::Bytes> encoded;
     /// JSON-RPC batch bodies of tx_send calls (for the end-to-end run).
     std::vector<std::string> rpc_batches;
+    /// Untimed setup, committed before the clock starts: blocks of signed txs, in order (each
+    /// block needs the one before it committed).
+    std::vector<std::vector<ledger::Tx>> setup;
+    /// Each sender's account nonce once setup and every timed tx are committed.
+    std::vector<std::uint64_t> final_nonces;
 };
 
 /// The dev genesis with `senders` extra accounts funded (deterministic keys), as JSON.
@@ -40,6 +47,15 @@ struct Workload
 /// Generates `n` transfers from `senders` accounts, signing on `threads` threads.
 [[nodiscard]] Workload make_transfers(std::uint64_t chain_id, std::size_t n, std::size_t senders,
                                       std::size_t batch, unsigned threads);
+
+/// Votes on one text proposal: setup delegates every sender to itself and has sender 0
+/// propose; then `n` Vote txs, each sender changing its vote again and again.
+[[nodiscard]] Workload make_votes(std::uint64_t chain_id, std::size_t n, std::size_t senders,
+                                  std::size_t batch, unsigned threads);
+
+/// tx_send batch bodies for one setup block.
+[[nodiscard]] std::vector<std::string> setup_rpc_batches(const std::vector<ledger::Tx>& block,
+                                                         std::size_t batch);
 
 /// Runs `f(i)` for i in [0, n) on `threads` threads (dynamic chunks). With `on_thread_start`,
 /// every worker runs on a new thread that calls it first (the caller's thread only waits), so
