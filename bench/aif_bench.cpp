@@ -262,15 +262,18 @@ Measure measure_end_to_end(const Options& o, const bench::Workload& w, const std
         std::lock_guard l{err_mu};
         if (first_error.empty()) first_error = res.substr(0, 400);
     };
-    bench::RpcConnection poll(node.port());
-    const auto wait_committed = [&] {
+    // A connection per phase: the node closes one that sends nothing for its header timeout.
+    const auto wait_committed = [&](bench::RpcConnection& poll) {
         while (poll.call("chain_getInfo")["pendingTxs"].get<std::size_t>() > 0)
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
     };
     // Untimed setup, block by block over the same RPC.
-    for (const auto& block : w.setup) {
-        for (const auto& body : bench::setup_rpc_batches(block, o.batch)) note_error(poll.post(body));
-        wait_committed();
+    if (!w.setup.empty()) {
+        bench::RpcConnection setup(node.port());
+        for (const auto& block : w.setup) {
+            for (const auto& body : bench::setup_rpc_batches(block, o.batch)) note_error(setup.post(body));
+            wait_committed(setup);
+        }
     }
     if (errors) throw std::runtime_error("(c) setup refused: " + first_error);
     const double cpu0 = node.cpu_seconds();
@@ -282,7 +285,8 @@ Measure measure_end_to_end(const Options& o, const bench::Workload& w, const std
             for (std::size_t b; (b = next++) < w.rpc_batches.size();) note_error(conn.post(w.rpc_batches[b]));
         });
     for (auto& t : clients) t.join();
-    wait_committed();
+    bench::RpcConnection poll(node.port());
+    wait_committed(poll);
     double s = seconds_since(t0);
     const double cpu = node.cpu_seconds() - cpu0;
     std::printf("    (c) aif-node CPU busy %.0f%% of %u cores (aif-bench's clients use the rest)\n", 100 * cpu / (s * std::thread::hardware_concurrency()),
