@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Usage: bench_smoke.sh BUILD_DIR — aif-bench on 3,000 txs from 150 senders, transfers and DAO
+# votes, (a) (b) (c) once each; then its refusals of bad flags. Figures are not checked.
+set -euo pipefail
+bench="$1/bench/aif-bench"
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+"$bench" --txs 3000 --senders 150 --runs 1 >"$out" 2>&1 || { cat "$out"; echo "FAIL: aif-bench exited $?"; exit 1; }
+cat "$out"
+for want in "== transfers: 3000 txs from 150 senders (after 0 setup blocks)" \
+            "== DAO votes: 3000 txs from 150 senders (after 2 setup blocks)"; do
+    grep -qF -- "$want" "$out" || { echo "FAIL: missing '$want'"; exit 1; }
+done
+# Each workload: (b) and (c) committed everything (else aif-bench fails on a nonce) and both
+# ratios are printed.
+[ "$(grep -c '^    b/a = ' "$out")" = 2 ] || { echo "FAIL: expected two b/a lines"; exit 1; }
+[ "$(grep -c '^    c/a = ' "$out")" = 2 ] || { echo "FAIL: expected two c/a lines"; exit 1; }
+
+refuse() {
+    local msg="$1"; shift
+    local rc=0
+    "$bench" "$@" >"$out" 2>&1 || rc=$?
+    [ "$rc" = 2 ] || { cat "$out"; echo "FAIL: aif-bench $* exited $rc, not 2"; exit 1; }
+    grep -qF -- "$msg" "$out" || { cat "$out"; echo "FAIL: aif-bench $* did not say '$msg'"; exit 1; }
+}
+refuse "--workloads: unknown workload 'orders'" --workloads transfers,orders
+refuse "--only must be a, seal, b or c" --only x
+echo "bench_smoke: OK"
