@@ -2,9 +2,8 @@
 // Copyright (c) aifchain developers
 #include "node/config.hpp"
 
-#include "rpc/thread_priority.hpp"
-
 #include "rpc/http_policy.hpp"
+#include "rpc/thread_priority.hpp"
 
 #include <boost/program_options.hpp>
 

@@ -2,10 +2,9 @@
 // Copyright (c) aifchain developers
 #include "rpc/server.hpp"
 
-#include "rpc/thread_priority.hpp"
-
 #include "rpc/server_core.hpp"
 #include "rpc/session.hpp"
+#include "rpc/thread_priority.hpp"
 
 #include <algorithm>
 #include <cstdio>

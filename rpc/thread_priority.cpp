@@ -9,6 +9,11 @@
 
 namespace aif::rpc {
 
+namespace {
+/// The lowest priority Linux gives a thread (the highest nice value).
+constexpr int LOWEST_PRIORITY_NICE = 19;
+}  // namespace
+
 bool lower_thread_priority(int increment) noexcept
 {
     if (increment < 0 || increment > MAX_THREAD_NICE) return false;
@@ -18,7 +23,7 @@ bool lower_thread_priority(int increment) noexcept
     errno = 0;
     const int now = ::getpriority(PRIO_PROCESS, tid);
     if (now == -1 && errno != 0) return false;
-    const int target = now + increment > 19 ? 19 : now + increment;
+    const int target = now + increment > LOWEST_PRIORITY_NICE ? LOWEST_PRIORITY_NICE : now + increment;
     return ::setpriority(PRIO_PROCESS, tid, target) == 0;
 }
 
