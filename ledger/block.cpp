@@ -67,7 +67,6 @@ bool is_lower_hex_address(std::string_view v)
     return true;
 }
 
-
 void put_value(Writer& w, std::string_view v)
 {
     if (is_lower_hex_address(v)) {
@@ -153,12 +152,10 @@ Bytes encode_block(const Block& b)
     w.var(ByteView{encode_header(b.header)});
     w.u32(static_cast<std::uint32_t>(b.txs.size()));
     for (const auto& vt : b.txs) {
-        Bytes& out = w.out();
-        const std::size_t at = out.size();
+        const std::size_t at = w.out().size();
         w.u32(0);  // the length, filled in below
-        encode_tx_into(out, vt.tx);
-        const auto len = static_cast<std::uint32_t>(out.size() - at - 4);
-        for (int i = 0; i < 4; ++i) out[at + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(len >> (24 - 8 * i));
+        encode_tx_into(w.out(), vt.tx);
+        w.u32_at(at, static_cast<std::uint32_t>(w.out().size() - at - 4));
     }
     w.fixed(b.proposer_sig);
     w.u32(static_cast<std::uint32_t>(b.commit_sigs.size()));

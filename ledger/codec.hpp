@@ -45,6 +45,12 @@ public:
     {
         for (int i = 3; i >= 0; --i) m_out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
     }
+    /// Overwrites the 4 bytes at `at` (written earlier, e.g. by u32(0)) with `v`: a length
+    /// known only once what follows it is written.
+    void u32_at(std::size_t at, std::uint32_t v)
+    {
+        for (int i = 0; i < 4; ++i) m_out.at(at + static_cast<std::size_t>(i)) = static_cast<std::uint8_t>(v >> (24 - 8 * i));
+    }
     void u64(std::uint64_t v) { put_be64(m_out, v); }
     void u128v(u128 v)
     {
