@@ -245,13 +245,16 @@ Measure measure_end_to_end(const Options& o, const bench::Workload& w, const std
 {
     const std::string dir = o.work_dir + "/e2e";
     fs::remove_all(dir);
+    // The pool holds the whole timed workload, or a setup block if one is larger.
+    std::size_t pool_txs = w.txs.size();
+    for (const auto& block : w.setup) pool_txs = std::max(pool_txs, block.size());
     bench::NodeProcess node(o.node_binary,
                             {"--genesis", genesis_path, "--data-dir", dir, "--validator-key",
                              o.source_dir + "/genesis/dev-validator.key", "--block-interval-ms",
                              std::to_string(o.interval_ms), "--max-block-txs",
                              std::to_string(o.max_block_txs), "--rpc-nice", std::to_string(o.admission_nice),
                              "--mempool-max-txs",
-                             std::to_string(w.txs.size() + 1), "--rpc-max-batch",
+                             std::to_string(pool_txs + 1), "--rpc-max-batch",
                              std::to_string(std::max<std::size_t>(o.batch, 2000))});
     std::atomic<std::size_t> next{0}, errors{0};
     std::string first_error;

@@ -117,9 +117,9 @@ void sign_timed(Workload& w, const TxTypeDef* type, std::size_t n, std::size_t b
         w.encoded[i] = encode_tx(tx);
         w.txs[i] = std::move(tx);
     });
-    for (const auto& tx : w.txs) {
-        std::uint64_t& next = w.final_nonces[static_cast<std::size_t>(&tx - w.txs.data()) % senders];
-        next = std::max(next, tx.nonce() + 1);
+    for (std::size_t i = 0; i < n; ++i) {
+        std::uint64_t& next = w.final_nonces[i % senders];
+        next = std::max(next, w.txs[i].nonce() + 1);
     }
     w.rpc_batches = rpc_batches_of(w.txs, batch);
 }
@@ -150,6 +150,9 @@ Workload make_votes(std::uint64_t chain_id, std::size_t n, std::size_t senders, 
         tx.type = find_tx_type(type);
         tx.fields = std::move(fields);
         tx.signature = *sign_digest(signing_digest(dsep, tx), w.keys[s]);
+        // Setup nonces count where a sender has no timed tx (fewer txs than senders); each
+        // sender's entry is written by its own call only.
+        w.final_nonces[s] = std::max(w.final_nonces[s], tx.nonce() + 1);
         return tx;
     };
     // Setup: every sender delegates to itself (power is counted at the snapshot, the block
@@ -169,9 +172,6 @@ Workload make_votes(std::uint64_t chain_id, std::size_t n, std::size_t senders, 
         const std::uint64_t nonce = (s == 0 ? 2 : 1) + i / senders;
         return std::vector<Value>{nonce, FEE, std::uint64_t{1}, std::string{CHOICES[(i / senders) % 3]}};
     });
-    // Setup nonces count too where a sender has no vote (fewer votes than senders).
-    for (auto& next : w.final_nonces) next = std::max<std::uint64_t>(next, 1);
-    w.final_nonces[0] = std::max<std::uint64_t>(w.final_nonces[0], 2);
     return w;
 }
 
