@@ -10,6 +10,7 @@
 #include "bench/node_process.hpp"
 #include "bench/workload.hpp"
 #include "contracts/executor.hpp"
+#include "contracts/token.hpp"
 #include "ledger/crypto.hpp"
 #include "ledger/json/genesis_json.hpp"
 #include "node/allocator.hpp"
@@ -58,8 +59,8 @@ struct Options
     /// Run only one measure ("a", "seal", "b" or "c"); empty runs all (for profiling one part).
     std::string only;
     std::size_t state_accounts{0};
-    /// Which workloads to measure, in order: "transfers", "votes".
-    std::vector<std::string> workloads{"transfers", "votes"};
+    /// Which workloads to measure, in order: "transfers", "votes", "market".
+    std::vector<std::string> workloads{"transfers", "votes", "market"};
     std::string source_dir;
     std::string node_binary;
     std::string work_dir;
@@ -161,6 +162,19 @@ void check_final_nonces(const bench::Workload& w, const char* measure, std::size
             throw std::runtime_error(std::string{measure} + " sender " + std::to_string(i) + " nonce mismatch");
 }
 
+/// Every sampled balance the workload expects is there (e.g. the market's buyers got their fills).
+template <typename BalanceOf>
+void check_final_balances(const bench::Workload& w, const char* measure, std::size_t step, BalanceOf&& balance_of)
+{
+    for (std::size_t i = 0; i < w.final_balances.size(); i += step) {
+        const auto& b = w.final_balances[i];
+        const u128 got = balance_of(w.senders[b.sender], b.asset);
+        if (got != b.amount)
+            throw std::runtime_error(std::string{measure} + " sender " + std::to_string(b.sender) + " holds " +
+                                     u128_to_string(got) + " " + b.asset + ", expected " + u128_to_string(b.amount));
+    }
+}
+
 /// Runs the real producer over a Chain until `expected` txs are committed; verifiers decode and
 /// recover each tx once as it "arrives" and admit it to the pool.
 Measure measure_block_path(const Options& o, const bench::Workload& w, const Genesis& genesis,
@@ -209,6 +223,9 @@ Measure measure_block_path(const Options& o, const bench::Workload& w, const Gen
     if (rejected) throw std::runtime_error(std::to_string(rejected.load()) + " txs refused in (b)");
     chain.read([&](const StateView& st, const node::Head& head) {
         check_final_nonces(w, "(b)", 1, [&](const Address& a) { return contracts::nonce_of(st, a); });
+        check_final_balances(w, "(b)", 1, [&](const Address& a, const std::string& asset) {
+            return contracts::token::balance_of(st, a, asset);
+        });
         *height_out = head.header.height;
         return 0;
     });
@@ -248,14 +265,21 @@ Measure measure_end_to_end(const Options& o, const bench::Workload& w, const std
     // The pool holds the whole timed workload, or a setup block if one is larger.
     std::size_t pool_txs = w.txs.size();
     for (const auto& block : w.setup) pool_txs = std::max(pool_txs, block.size());
-    bench::NodeProcess node(o.node_binary,
-                            {"--genesis", genesis_path, "--data-dir", dir, "--validator-key",
-                             o.source_dir + "/genesis/dev-validator.key", "--block-interval-ms",
-                             std::to_string(o.interval_ms), "--max-block-txs",
-                             std::to_string(o.max_block_txs), "--rpc-nice", std::to_string(o.admission_nice),
-                             "--mempool-max-txs",
-                             std::to_string(pool_txs + 1), "--rpc-max-batch",
-                             std::to_string(std::max<std::size_t>(o.batch, 2000))});
+    std::vector<std::string> args{"--genesis", genesis_path, "--data-dir", dir, "--validator-key",
+                                  o.source_dir + "/genesis/dev-validator.key", "--block-interval-ms",
+                                  std::to_string(o.interval_ms), "--max-block-txs",
+                                  std::to_string(o.max_block_txs), "--rpc-nice", std::to_string(o.admission_nice),
+                                  "--mempool-max-txs", std::to_string(pool_txs + 1), "--rpc-max-batch",
+                                  std::to_string(std::max<std::size_t>(o.batch, 2000))};
+    // A sender may hold all its txs in the pool (few senders, many txs: the default per-sender
+    // limits would refuse some and park the ones behind them for good).
+    std::size_t largest_setup = 0;
+    for (const auto& block : w.setup) largest_setup = std::max(largest_setup, block.size());
+    const std::size_t per_sender = (w.txs.size() + w.senders.size() - 1) / w.senders.size() + largest_setup + 1;
+    for (const char* flag : {"--mempool-max-per-sender", "--mempool-max-nonce-gap"})
+        args.insert(args.end(), {flag, std::to_string(std::max<std::size_t>(per_sender, 1000))});
+    if (w.needs_dev_clock) args.emplace_back("--dev");
+    bench::NodeProcess node(o.node_binary, args);
     std::atomic<std::size_t> next{0}, errors{0};
     std::string first_error;
     std::mutex err_mu;
@@ -298,6 +322,11 @@ Measure measure_end_to_end(const Options& o, const bench::Workload& w, const std
     check_final_nonces(w, "(c)", std::max<std::size_t>(1, w.senders.size() / 50), [&](const Address& a) {
         return poll.call("account_get", {{"address", to_checksum(a)}})["nonce"].get<std::uint64_t>();
     });
+    check_final_balances(w, "(c)", std::max<std::size_t>(1, w.final_balances.size() / 50),
+                         [&](const Address& a, const std::string& asset) {
+                             const auto r = poll.call("token_getBalance", {{"address", to_checksum(a)}, {"asset", asset}});
+                             return *u128_from_string(r.at("amount").get<std::string>());
+                         });
     *node_rss_kib = node.peak_rss_kib();
     const auto n = static_cast<double>(w.txs.size());
     return Measure{n / s, 1e6 * cpu / n};
@@ -468,7 +497,7 @@ int main(int argc, char** argv)
         ("admission-nice", po::value(&o.admission_nice)->default_value(o.admission_nice), "nice levels admission runs below block production: (b)'s threads, aif-node --rpc-nice in (c)")
         ("skip-e2e", po::bool_switch(&o.skip_e2e), "skip (c), the real-node run")
         ("runs", po::value(&o.runs)->default_value(o.runs), "repeat the measures N times; print the median ratios")
-        ("workloads", po::value<std::string>()->default_value("transfers,votes"), "comma-separated workloads to measure: transfers (Transfer of AIF), votes (DAO Vote on one proposal, after untimed delegations and the proposal)")
+        ("workloads", po::value<std::string>()->default_value("transfers,votes,market"), "comma-separated workloads to measure: transfers (Transfer of AIF), votes (DAO Vote on one proposal, after untimed delegations and the proposal), market (PlaceOrder buys and sells of one FilmToken that fill each other, after an untimed film submission, share issuance and share transfers to the sellers)")
         ("only", po::value(&o.only), "run one measure only: a, seal, b or c (to profile it; ratios need a)")
         ("state-size", po::value(&o.state_accounts), "instead: fund N accounts, report disk size, restart time, RSS")
         ("node", po::value(&o.node_binary)->default_value(o.node_binary), "aif-node binary for (c)")
@@ -486,11 +515,13 @@ int main(int argc, char** argv)
         o.workloads.clear();
         std::stringstream list(vm["workloads"].as<std::string>());
         for (std::string item; std::getline(list, item, ',');) {
-            if (item != "transfers" && item != "votes")
-                throw std::invalid_argument("--workloads: unknown workload '" + item + "' (transfers, votes)");
+            if (item != "transfers" && item != "votes" && item != "market")
+                throw std::invalid_argument("--workloads: unknown workload '" + item + "' (transfers, votes, market)");
             o.workloads.push_back(item);
         }
         if (o.workloads.empty()) throw std::invalid_argument("--workloads: name at least one");
+        if (o.senders < 2 && std::find(o.workloads.begin(), o.workloads.end(), "market") != o.workloads.end())
+            throw std::invalid_argument("--senders: the market workload needs at least 2 (a buyer and a seller)");
         if (o.runs == 0) throw std::invalid_argument("--runs must be positive");
         if (o.senders == 0 || o.txs == 0 || o.threads == 0) throw std::invalid_argument("--txs, --senders, --threads must be positive");
         if (!o.only.empty() && o.only != "a" && o.only != "seal" && o.only != "b" && o.only != "c")
@@ -515,8 +546,9 @@ int main(int argc, char** argv)
             for (const auto& kind : o.workloads) {
                 auto tg = Clock::now();
                 const bench::Workload w =
-                    kind == "votes" ? bench::make_votes(genesis.chain_id, o.txs, o.senders, o.batch, o.threads)
-                                    : bench::make_transfers(genesis.chain_id, o.txs, o.senders, o.batch, o.threads);
+                    kind == "votes"    ? bench::make_votes(genesis.chain_id, o.txs, o.senders, o.batch, o.threads)
+                    : kind == "market" ? bench::make_market(genesis.chain_id, o.txs, o.senders, o.batch, o.threads)
+                                       : bench::make_transfers(genesis.chain_id, o.txs, o.senders, o.batch, o.threads);
                 std::printf("== %s: %zu txs from %zu senders (after %zu setup blocks), generated and signed in %.1f s\n",
                             w.name.c_str(), w.txs.size(), w.senders.size(), w.setup.size(), seconds_since(tg));
                 run_measures(o, w, genesis, gpath, validator);

@@ -66,6 +66,10 @@ nlohmann::json bench_genesis_json(const std::string& dev_genesis_path,
 namespace {
 
 constexpr u128 FEE = 1'000'000'000'000'000ULL;  // 0.001 AIF
+/// The FilmToken of the market workload: its supply, and what every sender but the issuer gets.
+constexpr const char* MARKET_SYMBOL = "BENCH";
+constexpr u128 SHARE_SUPPLY = u128{1} << 100;
+constexpr u128 SHARE_GIFT = u128{1} << 64;
 
 /// JSON-RPC batch bodies of tx_send calls for `txs`, `batch` calls each.
 std::vector<std::string> rpc_batches_of(const std::vector<Tx>& txs, std::size_t batch)
@@ -172,6 +176,66 @@ Workload make_votes(std::uint64_t chain_id, std::size_t n, std::size_t senders, 
         const std::uint64_t nonce = (s == 0 ? 2 : 1) + i / senders;
         return std::vector<Value>{nonce, FEE, std::uint64_t{1}, std::string{CHOICES[(i / senders) % 3]}};
     });
+    return w;
+}
+
+Workload make_market(std::uint64_t chain_id, std::size_t n, std::size_t senders, std::size_t batch,
+                     unsigned threads)
+{
+    if (senders < 2) throw std::invalid_argument("the market workload needs at least 2 senders (a buyer and a seller)");
+    Workload w = with_senders(chain_id, senders, threads);
+    w.name = "market orders";
+    w.needs_dev_clock = true;
+    const Hash32 dsep = domain_separator({chain_id});
+    std::uint64_t issuer_nonce = 0;  // sender 0 signs every setup tx
+    const auto by_issuer = [&](const char* type, std::vector<Value> fields) {
+        Tx tx;
+        tx.type = find_tx_type(type);
+        fields.insert(fields.begin(), {Value{issuer_nonce++}, Value{FEE}});
+        tx.fields = std::move(fields);
+        tx.signature = *sign_digest(signing_digest(dsep, tx), w.keys[0]);
+        return tx;
+    };
+    // Film 1 of the dev edition 2026 (the dev clock starts in its early-bird window).
+    const std::string content = "aif-bench market film";
+    std::vector<Value> film{std::uint64_t{2026}, std::string{"aif-bench film"}, std::string{"generative_cinema"},
+                            std::string{"short_film"}, std::uint64_t{0}, std::vector<Address>{w.senders[0]}};
+    for (int d = 0; d < 6; ++d) film.emplace_back(std::uint64_t{60});
+    film.emplace_back(std::string{"aif-bench"});
+    film.emplace_back(sha256(ByteView{reinterpret_cast<const std::uint8_t*>(content.data()), content.size()}));
+    film.emplace_back(std::string{"ipfs://aif-bench"});
+    w.setup.push_back({by_issuer("SubmitFilm", std::move(film))});
+    w.setup.push_back({by_issuer("IssueShares", {std::uint64_t{1}, std::string{MARKET_SYMBOL}, SHARE_SUPPLY})});
+    // Shares for every other sender, in blocks the node's per-sender pool limit admits.
+    constexpr std::size_t PER_BLOCK = 500;
+    std::vector<Tx> gifts;
+    for (std::size_t s = 1; s < senders; ++s) {
+        gifts.push_back(by_issuer("Transfer", {w.senders[s], std::string{MARKET_SYMBOL}, SHARE_GIFT, std::string{}}));
+        if (gifts.size() == PER_BLOCK) w.setup.push_back(std::move(gifts)), gifts.clear();
+    }
+    if (!gifts.empty()) w.setup.push_back(std::move(gifts));
+    w.final_nonces[0] = issuer_nonce;
+    // Timed: sell, buy, sell, buy … in submission order, one share per order at one price
+    // (10^-6 AIF), good till cancelled.
+    sign_timed(w, find_tx_type("PlaceOrder"), n, batch, threads, [&](std::size_t i) {
+        const std::size_t s = i % senders;
+        const std::uint64_t nonce = (s == 0 ? issuer_nonce : 0) + i / senders;
+        return std::vector<Value>{nonce, FEE, std::string{MARKET_SYMBOL}, std::string{i % 2 == 0 ? "sell" : "buy"},
+                                  u128{1'000'000'000'000ULL}, u128{1}, std::uint64_t{0}, std::string{"gtc"}};
+    });
+    // Sells are never fewer than buys (the order alternates from a sell), all at one price, so
+    // every buy fills whatever order the blocks apply them in: a buy left resting at the end
+    // would mean no sell rests, i.e. fewer sells than buys. A sell's share leaves its seller at
+    // once (escrow or fill), so every sender's final share balance is known.
+    std::vector<u128> shares(senders, SHARE_GIFT);
+    shares[0] = SHARE_SUPPLY - SHARE_GIFT * (senders - 1);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i % 2 == 0)
+            --shares[i % senders];
+        else
+            ++shares[i % senders];
+    }
+    for (std::size_t s = 0; s < senders; ++s) w.final_balances.push_back({s, MARKET_SYMBOL, shares[s]});
     return w;
 }
 

@@ -34,6 +34,17 @@ struct Workload
     std::vector<std::vector<ledger::Tx>> setup;
     /// Each sender's account nonce once setup and every timed tx are committed.
     std::vector<std::uint64_t> final_nonces;
+    /// Balances every measure checks once all is committed (the market: each buyer's shares).
+    struct Balance
+    {
+        std::size_t sender;
+        std::string asset;
+        ledger::u128 amount;
+    };
+    std::vector<Balance> final_balances;
+    /// The setup needs block time inside the dev edition's submission window, which the dev
+    /// clock gives (it starts at the genesis time): (c) runs aif-node with --dev.
+    bool needs_dev_clock{false};
 };
 
 /// The dev genesis with `senders` extra accounts funded (deterministic keys), as JSON.
@@ -52,6 +63,14 @@ struct Workload
 /// propose; then `n` Vote txs, each sender changing its vote again and again.
 [[nodiscard]] Workload make_votes(std::uint64_t chain_id, std::size_t n, std::size_t senders,
                                   std::size_t batch, unsigned threads);
+
+/// Limit orders on one FilmToken book. Setup: sender 0 submits a film, issues its shares
+/// ("BENCH") and gives shares to every other sender (blocks of at most 500 transfers). Timed:
+/// sell, buy, sell, buy … of one share each at one price, so each order either rests or fills
+/// against the oldest resting order of the other side; every buy has filled by the end.
+/// Needs two senders.
+[[nodiscard]] Workload make_market(std::uint64_t chain_id, std::size_t n, std::size_t senders,
+                                   std::size_t batch, unsigned threads);
 
 /// tx_send batch bodies for one setup block.
 [[nodiscard]] std::vector<std::string> setup_rpc_batches(const std::vector<ledger::Tx>& block,
