@@ -23,9 +23,10 @@ constexpr std::size_t MIN_DRAIN_BYTES = 1024 * 1024;
 /// The first read of an idle keep-alive connection: small, so idle connections hold little.
 constexpr std::size_t FIRST_READ_BYTES = 1024;
 /// Largest read while receiving a body. Beast reads as much as the buffer has room for (at
-/// least 512 bytes): without room made up front a 300 KB batch took 600 reads, each a syscall
-/// and a trip through the reactor, and an 8 MiB chunked body under the sanitizers took longer
-/// than the idle timeout. 64 KiB per connection is what a body may hold unbudgeted anyway.
+/// least 512 bytes): without room made up front a 185 KB batch of 500 txs took ~360 reads, each
+/// a syscall and a trip through the reactor, and an 8 MiB chunked body under the sanitizers
+/// took longer than the idle timeout. The transport's memory bound counts this 64 KiB read
+/// per connection (docs/rpc-transport.md).
 constexpr std::size_t BODY_READ_BYTES = 64 * 1024;
 /// Longest part of a header value echoed in an error body.
 constexpr std::size_t MAX_ECHO_BYTES = 100;
