@@ -262,20 +262,19 @@ Measure measure_end_to_end(const Options& o, const bench::Workload& w, const std
 {
     const std::string dir = o.work_dir + "/e2e";
     fs::remove_all(dir);
-    // The pool holds the whole timed workload, or a setup block if one is larger.
-    std::size_t pool_txs = w.txs.size();
-    for (const auto& block : w.setup) pool_txs = std::max(pool_txs, block.size());
+    // The pool holds the whole timed workload, or a setup block if one is larger; a sender may
+    // hold all its txs (few senders, many txs each: the default per-sender limits would refuse
+    // some and park the ones behind them for good).
+    std::size_t largest_setup = 0;
+    for (const auto& block : w.setup) largest_setup = std::max(largest_setup, block.size());
+    const std::size_t pool_txs = std::max(w.txs.size(), largest_setup);
+    const std::size_t per_sender = (w.txs.size() + w.senders.size() - 1) / w.senders.size() + largest_setup + 1;
     std::vector<std::string> args{"--genesis", genesis_path, "--data-dir", dir, "--validator-key",
                                   o.source_dir + "/genesis/dev-validator.key", "--block-interval-ms",
                                   std::to_string(o.interval_ms), "--max-block-txs",
                                   std::to_string(o.max_block_txs), "--rpc-nice", std::to_string(o.admission_nice),
                                   "--mempool-max-txs", std::to_string(pool_txs + 1), "--rpc-max-batch",
                                   std::to_string(std::max<std::size_t>(o.batch, 2000))};
-    // A sender may hold all its txs in the pool (few senders, many txs: the default per-sender
-    // limits would refuse some and park the ones behind them for good).
-    std::size_t largest_setup = 0;
-    for (const auto& block : w.setup) largest_setup = std::max(largest_setup, block.size());
-    const std::size_t per_sender = (w.txs.size() + w.senders.size() - 1) / w.senders.size() + largest_setup + 1;
     for (const char* flag : {"--mempool-max-per-sender", "--mempool-max-nonce-gap"})
         args.insert(args.end(), {flag, std::to_string(std::max<std::size_t>(per_sender, 1000))});
     if (w.needs_dev_clock) args.emplace_back("--dev");
@@ -325,7 +324,9 @@ Measure measure_end_to_end(const Options& o, const bench::Workload& w, const std
     check_final_balances(w, "(c)", std::max<std::size_t>(1, w.final_balances.size() / 50),
                          [&](const Address& a, const std::string& asset) {
                              const auto r = poll.call("token_getBalance", {{"address", to_checksum(a)}, {"asset", asset}});
-                             return *u128_from_string(r.at("amount").get<std::string>());
+                             const auto amount = u128_from_string(r.at("amount").get<std::string>());
+                             if (!amount) throw std::runtime_error("(c) token_getBalance answered " + r.dump());
+                             return *amount;
                          });
     *node_rss_kib = node.peak_rss_kib();
     const auto n = static_cast<double>(w.txs.size());
@@ -497,7 +498,7 @@ int main(int argc, char** argv)
         ("admission-nice", po::value(&o.admission_nice)->default_value(o.admission_nice), "nice levels admission runs below block production: (b)'s threads, aif-node --rpc-nice in (c)")
         ("skip-e2e", po::bool_switch(&o.skip_e2e), "skip (c), the real-node run")
         ("runs", po::value(&o.runs)->default_value(o.runs), "repeat the measures N times; print the median ratios")
-        ("workloads", po::value<std::string>()->default_value("transfers,votes,market"), "comma-separated workloads to measure: transfers (Transfer of AIF), votes (DAO Vote on one proposal, after untimed delegations and the proposal), market (PlaceOrder buys and sells of one FilmToken that fill each other, after an untimed film submission, share issuance and share transfers to the sellers)")
+        ("workloads", po::value<std::string>()->default_value("transfers,votes,market"), "comma-separated workloads to measure: transfers (Transfer of AIF), votes (DAO Vote on one proposal, after untimed delegations and the proposal), market (PlaceOrder buys and sells of one FilmToken that fill each other, after an untimed film submission, share issuance and share transfers to every other sender)")
         ("only", po::value(&o.only), "run one measure only: a, seal, b or c (to profile it; ratios need a)")
         ("state-size", po::value(&o.state_accounts), "instead: fund N accounts, report disk size, restart time, RSS")
         ("node", po::value(&o.node_binary)->default_value(o.node_binary), "aif-node binary for (c)")

@@ -211,7 +211,10 @@ Workload make_market(std::uint64_t chain_id, std::size_t n, std::size_t senders,
     std::vector<Tx> gifts;
     for (std::size_t s = 1; s < senders; ++s) {
         gifts.push_back(by_issuer("Transfer", {w.senders[s], std::string{MARKET_SYMBOL}, SHARE_GIFT, std::string{}}));
-        if (gifts.size() == PER_BLOCK) w.setup.push_back(std::move(gifts)), gifts.clear();
+        if (gifts.size() == PER_BLOCK) {
+            w.setup.push_back(std::move(gifts));
+            gifts.clear();
+        }
     }
     if (!gifts.empty()) w.setup.push_back(std::move(gifts));
     w.final_nonces[0] = issuer_nonce;
