@@ -162,6 +162,36 @@ void check_final_nonces(const bench::Workload& w, const char* measure, std::size
             throw std::runtime_error(std::string{measure} + " sender " + std::to_string(i) + " nonce mismatch");
 }
 
+/// Fails a wait that stops making progress: a tx refused inside a block leaves its sender's
+/// later txs waiting in the pool for good, and the run would otherwise hang.
+class StallGuard
+{
+public:
+    explicit StallGuard(const char* measure) : m_measure(measure) {}
+    /// Call with what changes while work goes on (e.g. pending count and height).
+    void check(std::uint64_t pending, std::uint64_t height)
+    {
+        const auto now = Clock::now();
+        if (pending != m_pending || height != m_height) {
+            m_pending = pending;
+            m_height = height;
+            m_since = now;
+        } else if (now - m_since > LIMIT) {
+            throw std::runtime_error(std::string{m_measure} + " stalled: " + std::to_string(pending) +
+                                     " txs still pending and no block for " +
+                                     std::to_string(std::chrono::duration_cast<std::chrono::seconds>(LIMIT).count()) +
+                                     " s (a tx refused in a block strands its sender's later txs)");
+        }
+    }
+
+private:
+    static constexpr std::chrono::seconds LIMIT{30};
+    const char* m_measure;
+    std::uint64_t m_pending{~std::uint64_t{0}};
+    std::uint64_t m_height{0};
+    Clock::time_point m_since{Clock::now()};
+};
+
 /// Every sampled balance the workload expects is there (e.g. the market's buyers got their fills).
 template <typename BalanceOf>
 void check_final_balances(const bench::Workload& w, const char* measure, std::size_t step, BalanceOf&& balance_of)
@@ -214,7 +244,11 @@ Measure measure_block_path(const Options& o, const bench::Workload& w, const Gen
         },
         [&] { (void)rpc::lower_thread_priority(static_cast<int>(o.admission_nice)); });
     const double admitted = seconds_since(t0);
-    while (pool.size() + pool.in_flight() > 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+    StallGuard stall("(b)");
+    for (std::size_t pending; (pending = pool.size() + pool.in_flight()) > 0;) {
+        stall.check(pending, chain.head().header.height);
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
     double s = seconds_since(t0);
     const double cpu = self_cpu_seconds() - cpu0;
     std::printf("    (b) all verified and admitted after %.2f s; all committed after %.2f s; CPU busy %.0f%% of %u cores\n",
@@ -290,8 +324,14 @@ Measure measure_end_to_end(const Options& o, const bench::Workload& w, const std
     };
     // A connection per phase: the node closes one that sends nothing for its header timeout.
     const auto wait_committed = [&](bench::RpcConnection& poll) {
-        while (poll.call("chain_getInfo")["pendingTxs"].get<std::size_t>() > 0)
+        StallGuard stall("(c)");
+        for (;;) {
+            const auto info = poll.call("chain_getInfo");
+            const auto pending = info["pendingTxs"].get<std::uint64_t>();
+            if (pending == 0) return;
+            stall.check(pending, info["height"].get<std::uint64_t>());
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
     };
     // Untimed setup, block by block over the same RPC.
     if (!w.setup.empty()) {

@@ -218,22 +218,25 @@ Workload make_market(std::uint64_t chain_id, std::size_t n, std::size_t senders,
     }
     if (!gifts.empty()) w.setup.push_back(std::move(gifts));
     w.final_nonces[0] = issuer_nonce;
-    // Timed: sell, buy, sell, buy … in submission order, one share per order at one price
-    // (10^-6 AIF), good till cancelled.
+    // Timed: even senders sell and odd senders buy, one share per order at one price (10^-6
+    // AIF), good till cancelled. No sender ever takes both sides: the market refuses an order
+    // whose first match would be the sender's own, and a refused tx would strand its sender's
+    // later ones.
     sign_timed(w, find_tx_type("PlaceOrder"), n, batch, threads, [&](std::size_t i) {
         const std::size_t s = i % senders;
         const std::uint64_t nonce = (s == 0 ? issuer_nonce : 0) + i / senders;
-        return std::vector<Value>{nonce, FEE, std::string{MARKET_SYMBOL}, std::string{i % 2 == 0 ? "sell" : "buy"},
+        return std::vector<Value>{nonce, FEE, std::string{MARKET_SYMBOL}, std::string{s % 2 == 0 ? "sell" : "buy"},
                                   u128{1'000'000'000'000ULL}, u128{1}, std::uint64_t{0}, std::string{"gtc"}};
     });
-    // Sells are never fewer than buys (the order alternates from a sell), all at one price, so
-    // every buy fills whatever order the blocks apply them in: a buy left resting at the end
+    // Sells are never fewer than buys (round-robin from sender 0, a seller), all at one price,
+    // so every buy fills whatever order the blocks apply them in: a buy left resting at the end
     // would mean no sell rests, i.e. fewer sells than buys. A sell's share leaves its seller at
-    // once (escrow or fill), so every sender's final share balance is known.
+    // once (escrow or fill), so every sender's final share balance is known. (With an odd
+    // number of senders the sellers are one more, and the extra sells rest.)
     std::vector<u128> shares(senders, SHARE_GIFT);
     shares[0] = SHARE_SUPPLY - SHARE_GIFT * (senders - 1);
     for (std::size_t i = 0; i < n; ++i) {
-        if (i % 2 == 0)
+        if (i % senders % 2 == 0)
             --shares[i % senders];
         else
             ++shares[i % senders];

@@ -66,9 +66,9 @@ struct Workload
 
 /// Limit orders on one FilmToken book. Setup: sender 0 submits a film, issues its shares
 /// ("BENCH") and gives shares to every other sender (blocks of at most 500 transfers). Timed:
-/// sell, buy, sell, buy … of one share each at one price, so each order either rests or fills
-/// against the oldest resting order of the other side; every buy has filled by the end.
-/// Needs two senders.
+/// even senders sell one share per order and odd senders buy one, all at one price, so each
+/// order either rests or fills against the oldest resting order of the other side; every buy
+/// has filled by the end. Needs two senders.
 [[nodiscard]] Workload make_market(std::uint64_t chain_id, std::size_t n, std::size_t senders,
                                    std::size_t batch, unsigned threads);
 

@@ -26,7 +26,7 @@ done
 [ "$(grep -c '^    c/a = ' "$out")" = 1 ] || { cat "$out"; echo "FAIL: small votes run printed no c/a"; exit 1; }
 
 # Few senders with many txs each (1,000 per sender, the node's default per-sender pool limit),
-# an odd count (the market's sides alternate per tx, not per sender).
+# an odd count (one more seller than buyers: the extra sells rest).
 "$bench" --workloads market --txs 3000 --senders 3 --runs 1 >"$out" 2>&1 || { cat "$out"; echo "FAIL: 3-sender market run exited $?"; exit 1; }
 [ "$(grep -c '^    c/a = ' "$out")" = 1 ] || { cat "$out"; echo "FAIL: 3-sender market run printed no c/a"; exit 1; }
 
