@@ -102,6 +102,19 @@ Workload with_senders(std::uint64_t chain_id, std::size_t senders, unsigned thre
     return w;
 }
 
+/// A setup tx of `type` signed by sender `s`; its nonce counts in the sender's final nonce
+/// (where a sender has no timed tx, setup alone sets it). Safe on parallel threads as long as
+/// each call signs for a different sender.
+Tx sign_setup(Workload& w, const Hash32& dsep, std::size_t s, const char* type, std::vector<Value> fields)
+{
+    Tx tx;
+    tx.type = find_tx_type(type);
+    tx.fields = std::move(fields);
+    tx.signature = *sign_digest(signing_digest(dsep, tx), w.keys[s]);
+    w.final_nonces[s] = std::max(w.final_nonces[s], tx.nonce() + 1);
+    return tx;
+}
+
 /// Fills the timed part: `n` txs, tx i from sender i % senders with the fields `fields_of(i)`
 /// gives (its nonce first), signed on `threads` threads.
 void sign_timed(Workload& w, const TxTypeDef* type, std::size_t n, std::size_t batch, unsigned threads,
@@ -149,25 +162,16 @@ Workload make_votes(std::uint64_t chain_id, std::size_t n, std::size_t senders, 
     Workload w = with_senders(chain_id, senders, threads);
     w.name = "DAO votes";
     const Hash32 dsep = domain_separator({chain_id});
-    const auto signed_tx = [&](std::size_t s, const char* type, std::vector<Value> fields) {
-        Tx tx;
-        tx.type = find_tx_type(type);
-        tx.fields = std::move(fields);
-        tx.signature = *sign_digest(signing_digest(dsep, tx), w.keys[s]);
-        // Setup nonces count where a sender has no timed tx (fewer txs than senders); each
-        // sender's entry is written by its own call only.
-        w.final_nonces[s] = std::max(w.final_nonces[s], tx.nonce() + 1);
-        return tx;
-    };
     // Setup: every sender delegates to itself (power is counted at the snapshot, the block
     // before the proposal), then sender 0 proposes (its power is over the threshold: no deposit).
     std::vector<Tx> delegations(senders);
     parallel_for(senders, threads, [&](std::size_t s) {
-        delegations[s] = signed_tx(s, "Delegate", {std::uint64_t{0}, FEE, w.senders[s]});
+        delegations[s] = sign_setup(w, dsep, s, "Delegate", {std::uint64_t{0}, FEE, w.senders[s]});
     });
     w.setup.push_back(std::move(delegations));
-    w.setup.push_back({signed_tx(0, "ProposeText", {std::uint64_t{1}, FEE, std::string{"aif-bench ballot"},
-                                                    std::string{"votes measured by aif-bench"}})});
+    w.setup.push_back({sign_setup(w, dsep, 0, "ProposeText",
+                                  {std::uint64_t{1}, FEE, std::string{"aif-bench ballot"},
+                                   std::string{"votes measured by aif-bench"}})});
     // Timed: each sender votes again and again (a voter may change their vote until the end;
     // the tally counts the last), cycling for → against → abstain. The proposal is id 1.
     static const std::array<const char*, 3> CHOICES = {"for", "against", "abstain"};
@@ -189,12 +193,8 @@ Workload make_market(std::uint64_t chain_id, std::size_t n, std::size_t senders,
     const Hash32 dsep = domain_separator({chain_id});
     std::uint64_t issuer_nonce = 0;  // sender 0 signs every setup tx
     const auto by_issuer = [&](const char* type, std::vector<Value> fields) {
-        Tx tx;
-        tx.type = find_tx_type(type);
         fields.insert(fields.begin(), {Value{issuer_nonce++}, Value{FEE}});
-        tx.fields = std::move(fields);
-        tx.signature = *sign_digest(signing_digest(dsep, tx), w.keys[0]);
-        return tx;
+        return sign_setup(w, dsep, 0, type, std::move(fields));
     };
     // Film 1 of the dev edition 2026 (the dev clock starts in its early-bird window).
     const std::string content = "aif-bench market film";
@@ -217,7 +217,6 @@ Workload make_market(std::uint64_t chain_id, std::size_t n, std::size_t senders,
         }
     }
     if (!gifts.empty()) w.setup.push_back(std::move(gifts));
-    w.final_nonces[0] = issuer_nonce;
     // Timed: even senders sell and odd senders buy, one share per order at one price (10^-6
     // AIF), good till cancelled. No sender ever takes both sides: the market refuses an order
     // whose first match would be the sender's own, and a refused tx would strand its sender's
