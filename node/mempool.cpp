@@ -63,22 +63,21 @@ Result<void> Mempool::add(VerifiedTx vt, std::uint64_t account_nonce, TimePoint 
             return err(ErrorCode::mempool_full,
                        "pool holds " + std::to_string(m_cfg.max_txs) + " transactions");
     }
-    Sender& s = m_senders[vt.sender];
+    Sender& s = sit != m_senders.end() ? sit->second : m_senders[vt.sender];
     s.known_nonce = std::max(s.known_nonce, account_nonce);
-    insert_locked(std::move(vt), now);
+    insert_locked(s, std::move(vt), now);
     return ok();
 }
 
-void Mempool::insert_locked(VerifiedTx vt, TimePoint now)
+void Mempool::insert_locked(Sender& s, VerifiedTx vt, TimePoint now)
 {
-    Sender& s = m_senders[vt.sender];
     if (s.queued.empty()) {
         s.seq = m_seq++;
         m_order.emplace(s.seq, vt.sender);
     }
     s.active = now;
     const std::uint64_t nonce = vt.tx.nonce();
-    m_known.emplace(vt.hash, Known{vt.sender, nonce, false});
+    m_known.emplace(vt.hash, Known{vt.sender, nonce});
     s.queued.emplace(nonce, std::move(vt));
     ++m_queued;
 }
@@ -170,8 +169,6 @@ std::vector<VerifiedTx> Mempool::take_ready(
             }
             auto it = run.s->queued.find(run.next);
             if (it == run.s->queued.end()) continue;
-            Known& k = m_known.at(it->second.hash);
-            k.in_flight = true;
             run.s->in_flight.insert(run.next);
             run.s->active = now;
             out.push_back(std::move(it->second));
@@ -202,9 +199,9 @@ void Mempool::restore(std::vector<VerifiedTx> txs)
     const TimePoint now = std::chrono::steady_clock::now();
     for (auto& vt : txs) {
         if (m_known.count(vt.hash)) continue;
-        auto sit = m_senders.find(vt.sender);
-        if (sit != m_senders.end() && sit->second.queued.count(vt.tx.nonce())) continue;
-        insert_locked(std::move(vt), now);
+        Sender& s = m_senders[vt.sender];
+        if (s.queued.count(vt.tx.nonce())) continue;
+        insert_locked(s, std::move(vt), now);
     }
 }
 
@@ -218,13 +215,14 @@ void Mempool::settle_locked(const std::vector<Hash32>& hashes)
 {
     for (const auto& h : hashes) {
         auto it = m_known.find(h);
-        if (it == m_known.end() || !it->second.in_flight) continue;
-        const Address sender = it->second.sender;
-        auto sit = m_senders.find(sender);
-        if (sit != m_senders.end()) sit->second.in_flight.erase(it->second.nonce);
+        if (it == m_known.end()) continue;
+        auto sit = m_senders.find(it->second.sender);
+        if (sit == m_senders.end() || !sit->second.in_flight.count(it->second.nonce)) continue;  // queued
+        Sender& s = sit->second;
+        s.in_flight.erase(it->second.nonce);
         m_known.erase(it);
         --m_in_flight;
-        tidy_sender_locked(sender);
+        if (s.queued.empty() && s.in_flight.empty()) m_senders.erase(sit);  // m_order: none while unqueued
     }
 }
 
@@ -261,9 +259,9 @@ std::optional<VerifiedTx> Mempool::find(const Hash32& hash) const
 {
     std::lock_guard lock{m_mu};
     auto k = m_known.find(hash);
-    if (k == m_known.end() || k->second.in_flight) return std::nullopt;
+    if (k == m_known.end()) return std::nullopt;
     const Sender& s = m_senders.at(k->second.sender);
-    auto it = s.queued.find(k->second.nonce);
+    auto it = s.queued.find(k->second.nonce);  // absent while in flight
     if (it == s.queued.end()) return std::nullopt;
     return it->second;
 }

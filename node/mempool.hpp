@@ -131,14 +131,15 @@ private:
         /// Last admission or take, for the lifetime.
         TimePoint active{};
     };
+    /// A known tx's place. It is in flight exactly when its sender's in_flight holds its nonce
+    /// (a nonce in flight cannot be queued again), so no flag is kept here to update per take.
     struct Known
     {
         ledger::Address sender;
         std::uint64_t nonce{0};
-        bool in_flight{false};
     };
 
-    void insert_locked(ledger::VerifiedTx vt, TimePoint now);
+    void insert_locked(Sender& s, ledger::VerifiedTx vt, TimePoint now);
     void prune_locked(const ledger::Address& sender, std::uint64_t next_nonce);
     void settle_locked(const std::vector<ledger::Hash32>& hashes);
     /// Removes one queued tx (by sender entry and iterator) from every index.
