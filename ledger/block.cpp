@@ -201,17 +201,23 @@ Result<Block> decode_block(ByteView data, const Hash32& domain_sep) noexcept
 
 Hash32 merkle_root(std::vector<Hash32> level)
 {
+    // Four children per node: 128 bytes fit one keccak block (136-byte rate), so a node costs
+    // one permutation like a binary node does, and a tree of n leaves has about n/3 nodes
+    // instead of n (issue 7: the block path hashed two trees of one node per tx).
     if (level.empty()) return {};
-    std::uint8_t pair[64];
+    std::uint8_t group[32 * MERKLE_ARITY];
     while (level.size() > 1) {
         std::vector<Hash32> next;
-        next.reserve((level.size() + 1) / 2);
-        for (std::size_t i = 0; i + 1 < level.size(); i += 2) {
-            std::memcpy(pair, level[i].data(), 32);
-            std::memcpy(pair + 32, level[i + 1].data(), 32);
-            next.push_back(keccak256(ByteView{pair, 64}));
+        next.reserve((level.size() + MERKLE_ARITY - 1) / MERKLE_ARITY);
+        for (std::size_t i = 0; i < level.size(); i += MERKLE_ARITY) {
+            const std::size_t k = std::min(MERKLE_ARITY, level.size() - i);
+            if (k == 1) {
+                next.push_back(level[i]);  // a lone last node is carried up unchanged
+                continue;
+            }
+            for (std::size_t j = 0; j < k; ++j) std::memcpy(group + 32 * j, level[i + j].data(), 32);
+            next.push_back(keccak256(ByteView{group, 32 * k}));
         }
-        if (level.size() % 2 == 1) next.push_back(level.back());
         level.swap(next);
     }
     return level[0];

@@ -71,8 +71,11 @@ struct Block
 /// block is never trusted). Errors: malformed_tx, bad_signature, high_s_signature.
 [[nodiscard]] Result<Block> decode_block(ByteView data, const Hash32& domain_sep) noexcept;
 
-/// Binary keccak Merkle root: leaves paired left to right, an odd last node is carried up
-/// unchanged; zero hash for an empty list.
+/// Children per node of the tx and receipts trees.
+inline constexpr std::size_t MERKLE_ARITY = 4;
+/// Keccak Merkle root with MERKLE_ARITY children per node: each level's nodes grouped left to
+/// right, a group hashed as keccak(child ‖ child ‖ …), a lone last node carried up unchanged;
+/// zero hash for an empty list.
 [[nodiscard]] Hash32 merkle_root(std::vector<Hash32> leaves);
 [[nodiscard]] Hash32 tx_root_of(const std::vector<VerifiedTx>& txs);
 [[nodiscard]] Hash32 receipts_root_of(const std::vector<Receipt>& receipts);

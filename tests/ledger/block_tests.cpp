@@ -40,17 +40,28 @@ BOOST_AUTO_TEST_SUITE(block_tests)
 BOOST_AUTO_TEST_CASE(merkle_root_shapes)
 {
     BOOST_CHECK(merkle_root({}).is_zero());
-    Hash32 a = keccak256(std::string_view{"a"}), b = keccak256(std::string_view{"b"}),
-           c = keccak256(std::string_view{"c"});
-    BOOST_CHECK(merkle_root({a}) == a);
-    Bytes ab(a.bytes.begin(), a.bytes.end());
-    ab.insert(ab.end(), b.bytes.begin(), b.bytes.end());
-    const Hash32 hab = keccak256(ByteView{ab});
-    BOOST_CHECK(merkle_root({a, b}) == hab);
-    Bytes abc(hab.bytes.begin(), hab.bytes.end());
-    abc.insert(abc.end(), c.bytes.begin(), c.bytes.end());
-    BOOST_CHECK(merkle_root({a, b, c}) == keccak256(ByteView{abc}));
-    BOOST_CHECK(merkle_root({b, a}) != merkle_root({a, b}));
+    std::vector<Hash32> h;
+    for (const char* s : {"a", "b", "c", "d", "e", "f"}) h.push_back(keccak256(std::string_view{s}));
+    const auto cat = [](std::initializer_list<Hash32> parts) {
+        Bytes out;
+        for (const auto& p : parts) out.insert(out.end(), p.bytes.begin(), p.bytes.end());
+        return keccak256(ByteView{out});
+    };
+    BOOST_CHECK(merkle_root({h[0]}) == h[0]);
+    BOOST_CHECK(merkle_root({h[0], h[1]}) == cat({h[0], h[1]}));
+    BOOST_CHECK(merkle_root({h[0], h[1], h[2]}) == cat({h[0], h[1], h[2]}));
+    const Hash32 abcd = cat({h[0], h[1], h[2], h[3]});
+    BOOST_CHECK(merkle_root({h[0], h[1], h[2], h[3]}) == abcd);
+    // Five leaves: a full group and a lone node carried up, then their parent.
+    BOOST_CHECK(merkle_root({h[0], h[1], h[2], h[3], h[4]}) == cat({abcd, h[4]}));
+    BOOST_CHECK(merkle_root({h[0], h[1], h[2], h[3], h[4], h[5]}) == cat({abcd, cat({h[4], h[5]})}));
+    BOOST_CHECK(merkle_root({h[1], h[0]}) != merkle_root({h[0], h[1]}));
+    // Seventeen leaves: groups of 4,4,4,4,1 → 5 nodes → groups of 4,1 → 2 nodes → root.
+    std::vector<Hash32> many;
+    for (int i = 0; i < 17; ++i) many.push_back(keccak256(std::string_view{std::to_string(i)}));
+    std::vector<Hash32> l1;
+    for (int g = 0; g < 4; ++g) l1.push_back(cat({many[4 * g], many[4 * g + 1], many[4 * g + 2], many[4 * g + 3]}));
+    BOOST_CHECK(merkle_root(many) == cat({cat({l1[0], l1[1], l1[2], l1[3]}), many[16]}));
 }
 
 BOOST_AUTO_TEST_CASE(block_round_trip_reverifies_signatures)
