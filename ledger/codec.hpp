@@ -169,9 +169,10 @@ public:
         return 0;
     }
     /// What Writer::vstr wrote, refusing lengths over `max_len`.
-    std::string vstr(std::size_t max_len = 1u << 24)
+    std::string vstr(std::size_t max_len = 1u << 24) { return chars(uvar(), max_len); }
+    /// The next `n` bytes as a string, refusing `n` over `max_len` (vstr after its length).
+    std::string chars(u128 n, std::size_t max_len = 1u << 24)
     {
-        const u128 n = uvar();
         if (n > max_len) {
             m_ok = false;
             return {};
