@@ -7,11 +7,9 @@
 #include <algorithm>
 #include <cstring>
 
-#include <rocksdb/filter_policy.h>
-#include <rocksdb/memtablerep.h>
 #include <rocksdb/options.h>
-#include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
+#include <rocksdb/filter_policy.h>
 #include <rocksdb/write_batch.h>
 
 namespace aif::node {
@@ -50,19 +48,6 @@ void check(const rocksdb::Status& s, const std::string& what)
     if (!s.ok()) throw StoreError(what + ": " + s.ToString());
 }
 
-/// The tx index's column family: 32-byte tx hashes, read only by exact key. Its memtable is a
-/// hash table of short sorted lists keyed by the hash's first 8 bytes, so a block's 20,000
-/// index inserts are each a bucket lookup instead of a descent through a skip list of every
-/// unflushed key (issue 7: 5 % of the block path's CPU went there).
-rocksdb::ColumnFamilyOptions tx_index_options(const rocksdb::BlockBasedTableOptions& table)
-{
-    rocksdb::ColumnFamilyOptions cf;
-    cf.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
-    cf.memtable_factory.reset(rocksdb::NewHashLinkListRepFactory(1u << 18));
-    cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
-    return cf;
-}
-
 
 }  // namespace
 
@@ -70,48 +55,18 @@ Store::Store(const std::string& dir)
 {
     rocksdb::Options opts;
     opts.create_if_missing = true;
-    opts.create_missing_column_families = true;
     opts.paranoid_checks = true;
-    // One writer (the chain's), and the tx index's hash memtable takes no concurrent inserts.
-    opts.allow_concurrent_memtable_write = false;
     opts.IncreaseParallelism(2);
     opts.OptimizeLevelStyleCompaction();
     rocksdb::BlockBasedTableOptions table;
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
     opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
-    const std::vector<rocksdb::ColumnFamilyDescriptor> families{
-        {rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions(opts)},
-        {TX_INDEX_FAMILY, tx_index_options(table)}};
     rocksdb::DB* db = nullptr;
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    check(rocksdb::DB::Open(rocksdb::DBOptions(opts), dir, families, &handles, &db), "open data directory");
+    check(rocksdb::DB::Open(opts, dir, &db), "open data directory");
     m_db.reset(db);
-    m_default.reset(handles[0]);
-    m_tx_index.reset(handles[1]);
-    move_legacy_tx_index();
 }
 
 Store::~Store() = default;
-
-void Store::move_legacy_tx_index()
-{
-    // Data directories written before the tx index had its own column family keep it as
-    // 'T' + hash in the default one: move it over once, in one synced batch.
-    rocksdb::WriteBatch batch;
-    std::unique_ptr<rocksdb::Iterator> it{m_db->NewIterator(rocksdb::ReadOptions{}, m_default.get())};
-    std::size_t moved = 0;
-    for (it->Seek("T"); it->Valid() && it->key().size() == 33 && it->key()[0] == 'T'; it->Next()) {
-        auto key = it->key();
-        check(batch.Put(m_tx_index.get(), rocksdb::Slice(key.data() + 1, 32), it->value()), "move tx index");
-        check(batch.Delete(m_default.get(), key), "move tx index");
-        ++moved;
-    }
-    check(it->status(), "read legacy tx index");
-    if (moved == 0) return;
-    rocksdb::WriteOptions wo;
-    wo.sync = true;
-    check(m_db->Write(wo, &batch), "move legacy tx index");
-}
 
 std::optional<std::string> Store::get_raw(const std::string& key) const
 {
@@ -156,9 +111,7 @@ void Store::load_state(State& state) const
 
 std::optional<Bytes> Store::block_at(std::uint64_t height) const
 {
-    std::string key(1, 'B');  // not "B" + be64(): g++ 12 warns falsely on that (-Wrestrict)
-    key += be64(height);
-    auto v = get_raw(key);
+    auto v = get_raw("B" + be64(height));
     if (!v) return std::nullopt;
     return Bytes(v->begin(), v->end());
 }
@@ -170,26 +123,16 @@ std::optional<std::uint64_t> Store::height_of(const Hash32& hash) const
     return decode_u64(*v);
 }
 
-std::optional<std::string> Store::get_tx_record(const Hash32& hash) const
-{
-    std::string v;
-    auto s = m_db->Get(rocksdb::ReadOptions{}, m_tx_index.get(),
-                       rocksdb::Slice(reinterpret_cast<const char*>(hash.data()), 32), &v);
-    if (s.IsNotFound()) return std::nullopt;
-    check(s, "read tx index");
-    return v;
-}
-
 std::optional<TxLocation> Store::tx_location(const Hash32& hash) const
 {
-    auto v = get_tx_record(hash);
+    auto v = get_raw(hkey('T', hash));
     if (!v || v->size() < 12) return std::nullopt;
     return location_of(*v);
 }
 
 std::optional<std::pair<TxLocation, Receipt>> Store::committed_tx(const Hash32& hash) const
 {
-    auto v = get_tx_record(hash);
+    auto v = get_raw(hkey('T', hash));
     if (!v) return std::nullopt;
     if (v->size() < 12) throw StoreError("corrupt index record of tx " + to_hex(hash));
     const TxLocation loc = location_of(*v);
@@ -206,16 +149,19 @@ std::optional<std::string> Store::rejection(const Hash32& hash) const
 
 void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
 {
-    // The default family's keys go into the batch in ascending order (B < H < J < M < s):
-    // RocksDB's skip-list memtable remembers where the previous insert landed, so sorted
-    // inserts walk forward instead of searching from the top for each key. The tx index has a
-    // hash memtable of its own (tx_index_options), where order does not matter.
+    // Keys go into the batch in ascending order (B < H < J < M < T < s): RocksDB's memtable
+    // remembers where the previous insert landed, so sorted inserts walk forward instead of
+    // searching the skip list from the top for each key (issue 7: the per-tx index dominated).
     const std::string hb = be64(c.height);
+    std::vector<const Hash32*> txs;
+    txs.reserve(c.tx_hashes.size());
+    for (const auto& h : c.tx_hashes) txs.push_back(&h);
+    std::sort(txs.begin(), txs.end(), [](const Hash32* a, const Hash32* b) { return *a < *b; });
     std::vector<std::pair<const Hash32*, const std::string*>> rejected;
     for (const auto& [h, reason] : c.rejected) rejected.emplace_back(&h, &reason);
     std::sort(rejected.begin(), rejected.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
 
-    std::size_t bytes = 64 + c.encoded_block.size() + 50 * c.tx_hashes.size();
+    std::size_t bytes = 64 + c.encoded_block.size() + 45 * txs.size();
     for (const auto& r : c.encoded_receipts) bytes += r.size() + 8;
     if (c.changes)
         for (const auto& [k, v] : *c.changes) bytes += k.size() + (v ? v->size() : 0) + 8;
@@ -235,6 +181,22 @@ void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
     if (genesis)
         batch.Put("Mgenesis", rocksdb::Slice(reinterpret_cast<const char*>(genesis->data()), 32));
     batch.Put("Mhead", hb);
+    // The tx index: 'T' + hash → be64(height) be32(index) receipt, index = position in the
+    // block, so tx_get is one read.
+    const Hash32* first = c.tx_hashes.data();
+    std::string key(33, 'T');
+    std::string val;
+    for (const Hash32* h : txs) {
+        std::memcpy(key.data() + 1, h->data(), 32);
+        const auto index = static_cast<std::uint32_t>(h - first);
+        val.assign(hb);
+        for (int i = 0; i < 4; ++i) val += static_cast<char>((index >> (24 - 8 * i)) & 0xff);
+        if (index < c.encoded_receipts.size()) {
+            const Bytes& rc = c.encoded_receipts[index];
+            val.append(reinterpret_cast<const char*>(rc.data()), rc.size());
+        }
+        batch.Put(key, val);
+    }
     if (c.changes) {
         std::string sk;
         for (const auto& [k, v] : *c.changes) {
@@ -246,18 +208,6 @@ void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
                 batch.Delete(sk);
         }
     }
-    // The tx index: hash → be64(height) be32(index) receipt, index = position in the block,
-    // so tx_get is one read.
-    std::string val;
-    for (std::uint32_t index = 0; index < c.tx_hashes.size(); ++index) {
-        val.assign(hb);
-        for (int i = 0; i < 4; ++i) val += static_cast<char>((index >> (24 - 8 * i)) & 0xff);
-        if (index < c.encoded_receipts.size()) {
-            const Bytes& rc = c.encoded_receipts[index];
-            val.append(reinterpret_cast<const char*>(rc.data()), rc.size());
-        }
-        batch.Put(m_tx_index.get(), rocksdb::Slice(reinterpret_cast<const char*>(c.tx_hashes[index].data()), 32), val);
-    }
     rocksdb::WriteOptions wo;
     wo.sync = true;
     const auto status = m_db->Write(wo, &batch);
@@ -267,6 +217,14 @@ void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
         m_batch_reserved = 0;
     }
     check(status, "commit block " + std::to_string(c.height));
+}
+
+std::uint64_t Store::disk_bytes() const
+{
+    std::uint64_t sst = 0, wal = 0;
+    m_db->GetIntProperty("rocksdb.total-sst-files-size", &sst);
+    m_db->GetIntProperty("rocksdb.live-sst-files-size", &wal);
+    return sst;
 }
 
 }  // namespace aif::node

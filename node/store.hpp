@@ -49,12 +49,10 @@ struct BlockCommit
 };
 
 /// The node's RocksDB store. Key layout (big-endian fixed width, docs/architecture.md):
-///   default column family:
 ///   's' + state key → state value        'B' + be64(height) → encoded block
 ///   'H' + block hash → be64(height)      'J' + tx hash → rejection reason
+///   'T' + tx hash → be64(height) be32(index) receipt   (one read answers tx_get)
 ///   'M' "head" → be64(height)            'M' "genesis" → genesis hash
-///   column family "txindex" (hash memtable; exact-key reads only):
-///   tx hash → be64(height) be32(index) receipt   (one read answers tx_get)
 class Store
 {
 public:
@@ -87,20 +85,13 @@ public:
     /// (the chain's writer lock) calls it.
     void commit(const BlockCommit& c, const std::optional<ledger::Hash32>& genesis = std::nullopt);
 
-    /// Name of the tx index's column family.
-    static constexpr const char* TX_INDEX_FAMILY = "txindex";
+    /// On-disk size estimate in bytes (live SST + WAL), for reports.
+    [[nodiscard]] std::uint64_t disk_bytes() const;
 
 private:
     [[nodiscard]] std::optional<std::string> get_raw(const std::string& key) const;
-    [[nodiscard]] std::optional<std::string> get_tx_record(const ledger::Hash32& hash) const;
-    /// Moves a tx index kept as 'T' + hash in the default family (the layout before the
-    /// "txindex" family) into that family. Throws StoreError.
-    void move_legacy_tx_index();
 
     std::unique_ptr<rocksdb::DB> m_db;
-    // Declared after m_db, so destroyed before it (RocksDB: drop handles before closing).
-    std::unique_ptr<rocksdb::ColumnFamilyHandle> m_default;
-    std::unique_ptr<rocksdb::ColumnFamilyHandle> m_tx_index;
     /// The block batch, cleared and reused by each commit: its buffer (megabytes for a full
     /// block) keeps its pages instead of being mapped and faulted in again per block (issue 7).
     std::unique_ptr<rocksdb::WriteBatch> m_batch;

@@ -8,7 +8,6 @@
 #include "fuzz/dev_chain.hpp"
 #include "ledger/codec.hpp"
 #include "node/chain.hpp"
-#include "tests/support/raw_db.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <rocksdb/db.h>
@@ -75,8 +74,11 @@ struct ChainDir
     template <typename F>
     void edit(F&& f)
     {
-        test::RawDb raw{data};
-        f(*raw.db);
+        rocksdb::DB* raw = nullptr;
+        rocksdb::Options opts;
+        BOOST_REQUIRE(rocksdb::DB::Open(opts, data, &raw).ok());
+        std::unique_ptr<rocksdb::DB> db(raw);
+        f(*db);
     }
 };
 

@@ -6,9 +6,9 @@
 #include "node/chain.hpp"
 #include "node/config.hpp"
 #include "tests/support/fixtures.hpp"
-#include "tests/support/raw_db.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <rocksdb/db.h>
 
 using namespace aif;
 using namespace aif::ledger;
@@ -16,7 +16,6 @@ using namespace aif::ledger;
 namespace {
 
 constexpr std::uint64_t T0 = 1775000000;
-
 
 struct ChainFixture
 {
@@ -206,15 +205,20 @@ BOOST_AUTO_TEST_CASE(tampered_store_is_refused_on_open)
     }
     // Change one state entry behind the node's back: the loaded root no longer matches.
     {
-        test::RawDb raw{dir.str("a")};
-        BOOST_REQUIRE(raw.db->Put(rocksdb::WriteOptions{}, "sforged", "1").ok());
+        rocksdb::DB* raw = nullptr;
+        rocksdb::Options o;
+        BOOST_REQUIRE(rocksdb::DB::Open(o, dir.str("a"), &raw).ok());
+        std::unique_ptr<rocksdb::DB> db{raw};
+        BOOST_REQUIRE(db->Put(rocksdb::WriteOptions{}, "sforged", "1").ok());
     }
     BOOST_CHECK_EXCEPTION(open(), std::runtime_error, [](const std::runtime_error& e) {
         return std::string{e.what()}.find("state root") != std::string::npos;
     });
     {
-        test::RawDb raw{dir.str("a")};
-        auto& db = raw.db;
+        rocksdb::DB* raw = nullptr;
+        rocksdb::Options o;
+        BOOST_REQUIRE(rocksdb::DB::Open(o, dir.str("a"), &raw).ok());
+        std::unique_ptr<rocksdb::DB> db{raw};
         BOOST_REQUIRE(db->Delete(rocksdb::WriteOptions{}, "sforged").ok());
         // Flip a byte of the head block's proposer signature.
         std::string key = "B" + encode_u64(2), blk;
@@ -225,59 +229,6 @@ BOOST_AUTO_TEST_CASE(tampered_store_is_refused_on_open)
     BOOST_CHECK_EXCEPTION(open(), std::runtime_error, [](const std::runtime_error& e) {
         return std::string{e.what()}.find("head block 2") != std::string::npos;
     });
-}
-
-BOOST_AUTO_TEST_CASE(tx_index_of_the_older_layout_is_moved_on_open)
-{
-    std::vector<Hash32> hashes;
-    {
-        auto c = open();
-        seal_blocks(*c, 2);
-        for (std::uint64_t h = 1; h <= 2; ++h) {
-            const auto block = c->block_at(h);
-            BOOST_REQUIRE(block);
-            for (const auto& vt : block->txs) hashes.push_back(vt.hash);
-        }
-    }
-    // Rewrite the directory into the layout before the "txindex" column family: the index as
-    // 'T' + hash in the default family.
-    {
-        test::RawDb raw{dir.str("a")};
-        auto* index = raw.family(node::Store::TX_INDEX_FAMILY);
-        BOOST_REQUIRE(index);
-        for (const auto& h : hashes) {
-            const std::string key(reinterpret_cast<const char*>(h.data()), 32);
-            std::string record;
-            BOOST_REQUIRE(raw.db->Get(rocksdb::ReadOptions{}, index, key, &record).ok());
-            BOOST_REQUIRE(raw.db->Put(rocksdb::WriteOptions{}, "T" + key, record).ok());
-        }
-        BOOST_REQUIRE(raw.db->DropColumnFamily(index).ok());
-    }
-    {
-        auto c = open();
-        BOOST_CHECK_EQUAL(c->head().header.height, 2u);
-        for (std::size_t i = 0; i < hashes.size(); ++i) {
-            auto loc = c->store().tx_location(hashes[i]);
-            BOOST_REQUIRE(loc);
-            BOOST_CHECK_EQUAL(loc->height, 1 + i / 2);
-            BOOST_CHECK_EQUAL(loc->index, i % 2);
-            BOOST_CHECK(c->store().committed_tx(hashes[i])->second.tx_hash == hashes[i]);
-        }
-        seal_blocks(*c, 1, 2);  // the chain goes on writing into the new family
-    }
-    // The old keys are gone from the default family; the moved index survives a restart.
-    test::RawDb raw{dir.str("a")};
-    std::string ignored;
-    for (const auto& h : hashes)
-        BOOST_CHECK(raw.db->Get(rocksdb::ReadOptions{}, "T" + std::string(reinterpret_cast<const char*>(h.data()), 32),
-                                &ignored)
-                        .IsNotFound());
-    auto* index = raw.family(node::Store::TX_INDEX_FAMILY);
-    BOOST_REQUIRE(index);
-    for (const auto& h : hashes)
-        BOOST_CHECK(raw.db->Get(rocksdb::ReadOptions{}, index, std::string(reinterpret_cast<const char*>(h.data()), 32),
-                                &ignored)
-                        .ok());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
