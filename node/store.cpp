@@ -111,7 +111,9 @@ void Store::load_state(State& state) const
 
 std::optional<Bytes> Store::block_at(std::uint64_t height) const
 {
-    auto v = get_raw("B" + be64(height));
+    std::string key(1, 'B');  // not "B" + be64(): g++ 12 warns falsely on that (-Wrestrict)
+    key += be64(height);
+    auto v = get_raw(key);
     if (!v) return std::nullopt;
     return Bytes(v->begin(), v->end());
 }
@@ -217,14 +219,6 @@ void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
         m_batch_reserved = 0;
     }
     check(status, "commit block " + std::to_string(c.height));
-}
-
-std::uint64_t Store::disk_bytes() const
-{
-    std::uint64_t sst = 0, wal = 0;
-    m_db->GetIntProperty("rocksdb.total-sst-files-size", &sst);
-    m_db->GetIntProperty("rocksdb.live-sst-files-size", &wal);
-    return sst;
 }
 
 }  // namespace aif::node

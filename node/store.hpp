@@ -85,9 +85,6 @@ public:
     /// (the chain's writer lock) calls it.
     void commit(const BlockCommit& c, const std::optional<ledger::Hash32>& genesis = std::nullopt);
 
-    /// On-disk size estimate in bytes (live SST + WAL), for reports.
-    [[nodiscard]] std::uint64_t disk_bytes() const;
-
 private:
     [[nodiscard]] std::optional<std::string> get_raw(const std::string& key) const;
 
