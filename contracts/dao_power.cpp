@@ -80,7 +80,7 @@ std::string addr_or_empty(const std::optional<Address>& a)
 
 std::optional<Address> delegate_of(const StateView& s, const Address& who)
 {
-    const std::string* raw = s.find(keys::delegate(who));
+    const std::string* raw = s.find(keys::delegate_key(who));
     if (!raw || raw->size() != 20) return std::nullopt;
     Address a;
     for (std::size_t i = 0; i < 20; ++i) a.bytes[i] = static_cast<std::uint8_t>((*raw)[i]);
@@ -168,9 +168,9 @@ Result<std::vector<Event>> apply_delegate(StateOverlay& s, const BlockContext& c
         if (prev && !next) AIF_CHECK(series_shift(s, keys::TOTAL_SERIES, ctx.height, bal, true));
         if (!prev && next) AIF_CHECK(series_shift(s, keys::TOTAL_SERIES, ctx.height, bal, false));
         if (next)
-            s.put(keys::delegate(vt.sender), contracts::keys::addr_bytes(*next));
+            s.put(keys::delegate_key(vt.sender), contracts::keys::addr_bytes(*next));
         else
-            s.erase(keys::delegate(vt.sender));
+            s.erase(keys::delegate_key(vt.sender));
         Event e{"DelegateChanged",
                 {{"delegator", to_hex(vt.sender)},
                  {"previous", addr_or_empty(prev)},

@@ -15,7 +15,7 @@ using namespace ledger;
 
 std::uint64_t nonce_of(const StateView& s, const Address& who)
 {
-    const std::string* raw = s.find(keys::nonce(who));
+    const std::string* raw = s.find(keys::nonce_key(who));
     if (!raw) return 0;
     return decode_u64(*raw).value_or(0);
 }
@@ -76,7 +76,7 @@ Result<std::vector<Event>> apply_tx(StateOverlay& s, const BlockContext& ctx,
             AIF_TRY(cfg, read_chain_config(s));
             const u128 fee = vt.tx.fee();
             AIF_CHECK(token::move(s, ctx, AIF, vt.sender, cfg.treasury, fee));
-            s.put(keys::nonce(vt.sender), encode_u64(vt.tx.nonce() + 1));
+            s.put(keys::nonce_key(vt.sender), encode_u64(vt.tx.nonce() + 1));
             AIF_TRY(events, dispatch(s, ctx, vt));
             if (fee > 0) {
                 Event e;

@@ -12,7 +12,7 @@ using namespace ledger;
 
 u128 balance_of(const StateView& s, const Address& who, std::string_view asset)
 {
-    const std::string* raw = s.find(keys::balance(who, asset));
+    const std::string* raw = s.find(keys::balance_key(who, asset));
     if (!raw) return 0;
     return decode_u128(*raw).value_or(0);
 }
@@ -51,9 +51,9 @@ void set_balance(StateOverlay& s, const Address& who, std::string_view asset, u1
 {
     // Zero balances are deleted so the state holds (and the root commits to) only live entries.
     if (amount == 0)
-        s.erase(keys::balance(who, asset));
+        s.erase(keys::balance_key(who, asset));
     else
-        s.put(keys::balance(who, asset), encode_u128(amount));
+        s.put(keys::balance_key(who, asset), encode_u128(amount));
 }
 }  // namespace
 
