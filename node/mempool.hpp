@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
@@ -141,7 +142,7 @@ private:
 
     void insert_locked(Sender& s, ledger::VerifiedTx vt, TimePoint now);
     void prune_locked(const ledger::Address& sender, std::uint64_t next_nonce);
-    void settle_locked(const std::vector<ledger::Hash32>& hashes);
+    void settle_locked(std::span<const ledger::Hash32> hashes);
     /// Removes one queued tx (by sender entry and iterator) from every index.
     void drop_queued_locked(Sender& s, std::map<std::uint64_t, ledger::VerifiedTx>::iterator it);
     /// Erases the sender entry when it holds nothing, and its m_order slot when nothing queued.
