@@ -81,7 +81,9 @@ void SoloProducer::notify()
 {
     // Called once per admitted tx from every RPC thread: only the first arrival after a seal
     // needs to take the lock and wake the producer.
-    if (m_pending_hint.exchange(true)) return;
+    // A plain load first: while the hint is set (nearly always under load) the cache line
+    // stays shared between the admission threads instead of bouncing on every exchange.
+    if (m_pending_hint.load(std::memory_order_relaxed) || m_pending_hint.exchange(true)) return;
     {
         std::lock_guard lock{m_mu};
         m_pending = true;
