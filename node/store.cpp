@@ -96,6 +96,15 @@ std::optional<Hash32> Store::genesis_hash() const
     return h;
 }
 
+std::uint64_t Store::format() const
+{
+    auto v = get_raw("Mformat");
+    if (!v) return 1;
+    auto f = decode_u64(*v);
+    if (!f) throw StoreError("corrupt format record");
+    return *f;
+}
+
 void Store::load_state(State& state) const
 {
     rocksdb::ReadOptions ro;
@@ -180,8 +189,10 @@ void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
     // A rejection stays recorded even if the same tx is committed later: tx_get looks at 'T'
     // first, so no per-tx delete is needed here.
     for (const auto& [h, reason] : rejected) batch.Put(hkey('J', *h), *reason);
-    if (genesis)
+    if (genesis) {
+        batch.Put("Mformat", be64(FORMAT));
         batch.Put("Mgenesis", rocksdb::Slice(reinterpret_cast<const char*>(genesis->data()), 32));
+    }
     batch.Put("Mhead", hb);
     // The tx index: 'T' + hash → be64(height) be32(index) receipt, index = position in the
     // block, so tx_get is one read.

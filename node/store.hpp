@@ -53,6 +53,7 @@ struct BlockCommit
 ///   'H' + block hash → be64(height)      'J' + tx hash → rejection reason
 ///   'T' + tx hash → be64(height) be32(index) receipt   (one read answers tx_get)
 ///   'M' "head" → be64(height)            'M' "genesis" → genesis hash
+///   'M' "format" → be64(FORMAT)
 class Store
 {
 public:
@@ -66,6 +67,11 @@ public:
     [[nodiscard]] std::optional<std::uint64_t> head_height() const;
     /// The genesis hash recorded at initialisation.
     [[nodiscard]] std::optional<ledger::Hash32> genesis_hash() const;
+    /// Version of the block and receipt encodings this build writes (docs/protocol.md). 2: tx
+    /// and receipts trees with four children per node, coded receipt attribute names.
+    static constexpr std::uint64_t FORMAT = 2;
+    /// The format recorded at initialisation; 1 for a directory from before it was recorded.
+    [[nodiscard]] std::uint64_t format() const;
     /// Streams every state entry into `state` (restart without replaying blocks).
     void load_state(ledger::State& state) const;
     /// Encoded block at `height`.
@@ -81,7 +87,7 @@ public:
     [[nodiscard]] std::optional<std::string> rejection(const ledger::Hash32& hash) const;
 
     /// Writes the block, its receipts, its state changes and the new head in one synced batch.
-    /// `genesis` also records the genesis hash. Throws StoreError. Not thread-safe: one writer
+    /// `genesis` also records the genesis hash and FORMAT. Throws StoreError. Not thread-safe: one writer
     /// (the chain's writer lock) calls it.
     void commit(const BlockCommit& c, const std::optional<ledger::Hash32>& genesis = std::nullopt);
 

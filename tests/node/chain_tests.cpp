@@ -197,6 +197,27 @@ BOOST_AUTO_TEST_CASE(data_dir_of_another_chain_is_refused)
     });
 }
 
+BOOST_AUTO_TEST_CASE(data_dir_of_another_format_is_refused)
+{
+    {
+        auto c = open();
+        seal_blocks(*c, 1);
+        BOOST_CHECK_EQUAL(c->store().format(), node::Store::FORMAT);
+    }
+    // A directory from before the format was recorded (format 1: binary trees) has no record.
+    {
+        rocksdb::DB* raw = nullptr;
+        rocksdb::Options o;
+        BOOST_REQUIRE(rocksdb::DB::Open(o, dir.str("a"), &raw).ok());
+        std::unique_ptr<rocksdb::DB> db{raw};
+        BOOST_REQUIRE(db->Delete(rocksdb::WriteOptions{}, "Mformat").ok());
+    }
+    BOOST_CHECK_EXCEPTION(open(), std::runtime_error, [](const std::runtime_error& e) {
+        const std::string m = e.what();
+        return m.find("format 1") != std::string::npos && m.find("reads format 2") != std::string::npos;
+    });
+}
+
 BOOST_AUTO_TEST_CASE(tampered_store_is_refused_on_open)
 {
     {
