@@ -65,7 +65,7 @@ std::string echo(beast::string_view value)
 }  // namespace
 
 Session::Session(tcp::socket&& socket, ServerCore& server, std::uint64_t id)
-    : m_stream(std::move(socket)), m_server(server), m_id(id)
+    : m_stream(std::move(socket)), m_server(server), m_id(id), m_linger(m_stream.get_executor())
 {}
 
 Session::~Session()
@@ -87,6 +87,11 @@ void Session::force_close() noexcept
     error_code ec;
     m_stream.socket().shutdown(tcp::socket::shutdown_both, ec);
     m_stream.close();
+    try {
+        m_linger.cancel();  // a lingering session gives its slot up now
+    } catch (...) {
+        // cancel fails only on a broken reactor; the timer then ends the session when it fires
+    }
 }
 
 std::chrono::milliseconds Session::idle_timeout() const
@@ -389,6 +394,7 @@ void Session::start_drain()
     if (ec) return;
     // A draining connection is the first to go when a new one needs its slot.
     m_server.set_waiting(m_id, Clock::time_point::min());
+    m_drain_start = Clock::now();
     m_stream.expires_after(std::min(idle_timeout(), MAX_DRAIN_TIME));
     do_drain();
 }
@@ -403,11 +409,30 @@ void Session::on_drain(error_code ec, std::size_t bytes) noexcept
 {
     m_drained += bytes;
     const std::size_t cap = std::max(MIN_DRAIN_BYTES, m_server.limits().max_body_bytes);
-    if (ec || m_closed || m_drained > cap) return;  // the session ends and closes the socket
+    if (ec || m_closed) return;  // the session ends and closes the socket
+    if (m_drained > cap) return linger();
     try {
         do_drain();
     } catch (...) {
         // ends the session
+    }
+}
+
+void Session::linger() noexcept
+{
+    // Closing with the client still sending makes the kernel answer with RST, and a client that
+    // has not yet read our response loses it: its unread data goes with the reset (seen in CI:
+    // a loaded client lost the 413 of a 100 MB upload after the server drained 8 MiB and
+    // closed). So read no more, but hold the socket until the drain time is up; the client's
+    // writes stall on a full window meanwhile and it reads the response.
+    const auto limit = std::min(idle_timeout(), MAX_DRAIN_TIME);
+    const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - m_drain_start);
+    if (spent >= limit) return;
+    try {
+        m_linger.expires_after(limit - spent);
+        m_linger.async_wait([self = shared_from_this()](error_code) {});  // then the session ends
+    } catch (...) {
+        // ends the session now
     }
 }
 

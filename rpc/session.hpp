@@ -114,6 +114,10 @@ private:
 
     void on_drain(error_code ec, std::size_t bytes) noexcept;
 
+    /// Past the drain's byte cap: reads no more but keeps the socket open for the rest of the
+    /// drain time, then lets the session end.
+    void linger() noexcept;
+
     void do_close() noexcept;
 
     beast::tcp_stream m_stream;
@@ -128,7 +132,9 @@ private:
     unsigned m_version = 11;
     bool m_closed = false;
     std::size_t m_drained = 0;
+    Clock::time_point m_drain_start;
     std::array<char, 4096> m_drain_buf{};
+    net::steady_timer m_linger;
 };
 
 }  // namespace aif::rpc::detail

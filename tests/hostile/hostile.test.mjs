@@ -313,6 +313,32 @@ test('connection flood: beyond the cap the longest-waiting connections are evict
   assertAlive();
 });
 
+test('the 413 of an oversized upload reaches a client that reads it only after sending on', async () => {
+  // A busy client may not read the 413 before it has sent well past the limit. If the server
+  // then closed with the client still sending, the kernel's RST would take the unread answer
+  // with it. The server stops reading after its drain cap but holds the socket for the rest of
+  // the drain time, so the answer is still there when the client gets round to reading.
+  const MB = 1024 * 1024;
+  const c = await connect();
+  c.sock.pause(); // read nothing until we have sent
+  c.sock.write(`POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${100 * MB}\r\n\r\n`);
+  const chunk = Buffer.alloc(MB, 0x20);
+  let sent = 0;
+  // Past the limit (8 MiB) and the drain cap (8 MiB more), until the server stops taking data.
+  while (sent < 40 * MB && c.closedAt === null && !c.error) {
+    const flushed = c.sock.write(chunk);
+    sent += MB;
+    if (!flushed && !(await Promise.race([new Promise((r) => c.sock.once('drain', () => r(true))), c.closed.then(() => false), deadline(300).then(() => false)]))) break;
+  }
+  c.sock.resume();
+  await Promise.race([c.closed, deadline(5000)]);
+  c.sock.destroy();
+  const r = parseResponse(c.data);
+  assert.ok(r, `the 413 was lost (sent ${sent / MB} MB; ${c.error?.message ?? 'no error'})`);
+  assert.equal(r.status, 413);
+  console.log(`late reader: 413 read after sending ${sent / MB} MB`);
+});
+
 test('a 100 MB body is refused with 413 / -32004 before it is read, with Content-Length or chunked', async () => {
   const MB = 1024 * 1024;
   for (const chunked of [false, true]) {
