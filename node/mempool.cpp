@@ -92,7 +92,11 @@ void Mempool::drop_queued_locked(Sender& s, std::map<std::uint64_t, VerifiedTx>:
 void Mempool::tidy_sender_locked(const Address& sender)
 {
     auto sit = m_senders.find(sender);
-    if (sit == m_senders.end()) return;
+    if (sit != m_senders.end()) tidy_sender_locked(sit);
+}
+
+void Mempool::tidy_sender_locked(Senders::iterator sit)
+{
     Sender& s = sit->second;
     if (s.queued.empty()) m_order.erase(s.seq);
     if (s.queued.empty() && s.in_flight.empty()) m_senders.erase(sit);
@@ -228,7 +232,7 @@ void Mempool::settle_locked(std::span<const Hash32> hashes)
         s.in_flight.erase(it->second.nonce);
         m_known.erase(it);
         --m_in_flight;
-        if (s.queued.empty() && s.in_flight.empty()) m_senders.erase(sit);  // m_order: none while unqueued
+        tidy_sender_locked(sit);
     }
 }
 

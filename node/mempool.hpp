@@ -147,6 +147,9 @@ private:
     void drop_queued_locked(Sender& s, std::map<std::uint64_t, ledger::VerifiedTx>::iterator it);
     /// Erases the sender entry when it holds nothing, and its m_order slot when nothing queued.
     void tidy_sender_locked(const ledger::Address& sender);
+    using Senders = std::unordered_map<ledger::Address, Sender, PrefixHash>;
+    /// tidy_sender_locked for an entry already found.
+    void tidy_sender_locked(Senders::iterator sit);
     /// First nonce after the run of pending (queued or in-flight) nonces from `from`.
     static std::uint64_t run_end(const Sender& s, std::uint64_t from);
     /// Evicts one queued tx that sits behind a nonce gap (newest sender first); false if none.
@@ -155,7 +158,7 @@ private:
 
     MempoolConfig m_cfg;
     mutable std::mutex m_mu;
-    std::unordered_map<ledger::Address, Sender, PrefixHash> m_senders;
+    Senders m_senders;
     /// Senders with queued txs, in order of first arrival: seq → sender.
     std::map<std::uint64_t, ledger::Address> m_order;
     /// Every queued or in-flight tx's hash.
