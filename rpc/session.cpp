@@ -394,8 +394,8 @@ void Session::start_drain()
     if (ec) return;
     // A draining connection is the first to go when a new one needs its slot.
     m_server.set_waiting(m_id, Clock::time_point::min());
-    m_drain_start = Clock::now();
-    m_stream.expires_after(std::min(idle_timeout(), MAX_DRAIN_TIME));
+    m_drain_until = Clock::now() + std::min(idle_timeout(), MAX_DRAIN_TIME);
+    m_stream.expires_at(m_drain_until);
     do_drain();
 }
 
@@ -425,11 +425,9 @@ void Session::linger() noexcept
     // a loaded client lost the 413 of a 100 MB upload after the server drained 8 MiB and
     // closed). So read no more, but hold the socket until the drain time is up; the client's
     // writes stall on a full window meanwhile and it reads the response.
-    const auto limit = std::min(idle_timeout(), MAX_DRAIN_TIME);
-    const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - m_drain_start);
-    if (spent >= limit) return;
+    if (Clock::now() >= m_drain_until) return;
     try {
-        m_linger.expires_after(limit - spent);
+        m_linger.expires_at(m_drain_until);
         m_linger.async_wait([self = shared_from_this()](error_code) {});  // then the session ends
     } catch (...) {
         // ends the session now

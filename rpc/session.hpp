@@ -132,7 +132,7 @@ private:
     unsigned m_version = 11;
     bool m_closed = false;
     std::size_t m_drained = 0;
-    Clock::time_point m_drain_start;
+    Clock::time_point m_drain_until;  ///< end of the drain: its reads and the linger after them
     std::array<char, 4096> m_drain_buf{};
     net::steady_timer m_linger;
 };
