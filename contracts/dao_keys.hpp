@@ -24,7 +24,7 @@ inline std::string be32(std::uint32_t v)
 
 /// "dao/dlg/" addr → the delegatee (20 bytes). Absent: the address has not delegated.
 inline contracts::keys::TaggedKey delegate_key(const ledger::Address& a) { return {"dao/dlg/", a}; }
-inline std::string delegate(const ledger::Address& a) { return std::string{std::string_view{delegate_key(a)}}; }
+inline std::string delegate(const ledger::Address& a) { return delegate_key(a).str(); }
 
 /// Checkpoint series of one delegatee's voting power: "dao/ck/" addr.
 inline std::string power_series(const ledger::Address& a)

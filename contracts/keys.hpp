@@ -33,6 +33,8 @@ public:
         if (!suffix.empty()) std::memcpy(p + tag.size() + 20, suffix.data(), suffix.size());
     }
     operator std::string_view() const noexcept { return {m_size > sizeof m_small ? m_big.data() : m_small, m_size}; }
+    /// The key as a string, for APIs that keep it.
+    [[nodiscard]] std::string str() const { return std::string{std::string_view{*this}}; }
 
 private:
     std::size_t m_size;
@@ -44,17 +46,17 @@ private:
 inline std::string tagged_address(std::string_view tag, const ledger::Address& a,
                                   std::string_view suffix = {})
 {
-    return std::string{std::string_view{TaggedKey{tag, a, suffix}}};
+    return TaggedKey{tag, a, suffix}.str();
 }
 
 /// Account nonce: "acct/n/" + address → u64.
 inline TaggedKey nonce_key(const ledger::Address& a) { return {"acct/n/", a}; }
-inline std::string nonce(const ledger::Address& a) { return std::string{std::string_view{nonce_key(a)}}; }
+inline std::string nonce(const ledger::Address& a) { return nonce_key(a).str(); }
 /// Balance: "tok/b/" + address + asset → u128 (absent means zero).
 inline TaggedKey balance_key(const ledger::Address& a, std::string_view asset) { return {"tok/b/", a, asset}; }
 inline std::string balance(const ledger::Address& a, std::string_view asset)
 {
-    return std::string{std::string_view{balance_key(a, asset)}};
+    return balance_key(a, asset).str();
 }
 /// Prefix of every balance of one address.
 inline std::string balance_prefix(const ledger::Address& a) { return tagged_address("tok/b/", a); }
