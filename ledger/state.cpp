@@ -9,7 +9,7 @@
 
 namespace aif::ledger {
 
-State::State() : m_buckets(BUCKETS), m_tree(2 * BUCKETS)
+State::State() : m_buckets(BUCKETS), m_tree(FIRST_BUCKET_NODE + BUCKETS)
 {
     for (std::uint32_t b = 0; b < BUCKETS; ++b) m_dirty.insert(b);
 }
@@ -149,42 +149,30 @@ State::PendingRoot State::prepare_root(const ChangeSet& changes) const
             }
             if (leaf) buf.insert(buf.end(), leaf->bytes.begin(), leaf->bytes.end());
         }
-        level.emplace_back(BUCKETS + b, buf.empty() ? Hash32{} : keccak256(ByteView{buf}));
+        level.emplace_back(FIRST_BUCKET_NODE + b, buf.empty() ? Hash32{} : keccak256(ByteView{buf}));
         s = e;
     }
     // Up the tree: each level's changed nodes, ascending; a sibling not changed comes from
-    // the current tree.
-    std::uint8_t pair[64];
-    while (!level.empty() && level.front().first > 1) {
+    // the current tree. Four children per node: 128 bytes, one keccak permutation.
+    std::uint8_t group[4 * 32];
+    while (!level.empty() && level.front().first > 0) {
         out.nodes.insert(out.nodes.end(), level.begin(), level.end());
         std::vector<std::pair<std::uint32_t, Hash32>> up;
         up.reserve(level.size() / 2 + 1);
         for (std::size_t j = 0; j < level.size();) {
-            const std::uint32_t idx = level[j].first;
-            const Hash32* left;
-            const Hash32* right;
-            if (idx % 2 == 0) {
-                left = &level[j].second;
-                if (j + 1 < level.size() && level[j + 1].first == idx + 1) {
-                    right = &level[j + 1].second;
-                    j += 2;
-                } else {
-                    right = &m_tree[idx + 1];
-                    j += 1;
-                }
-            } else {
-                left = &m_tree[idx - 1];
-                right = &level[j].second;
-                j += 1;
+            const std::uint32_t parent = (level[j].first - 1) / ARITY;
+            const std::uint32_t first = ARITY * parent + 1;
+            for (std::uint32_t c = 0; c < ARITY; ++c) {
+                const Hash32* child = &m_tree[first + c];
+                if (j < level.size() && level[j].first == first + c) child = &level[j++].second;
+                std::memcpy(group + 32 * c, child->data(), 32);
             }
-            std::memcpy(pair, left->data(), 32);
-            std::memcpy(pair + 32, right->data(), 32);
-            up.emplace_back(idx / 2, keccak256(ByteView{pair, 64}));
+            up.emplace_back(parent, keccak256(ByteView{group, sizeof group}));
         }
         level.swap(up);
     }
     out.nodes.insert(out.nodes.end(), level.begin(), level.end());
-    out.root = level.empty() ? m_tree[1] : level.front().second;
+    out.root = level.empty() ? m_tree[0] : level.front().second;
     return out;
 }
 
@@ -255,18 +243,17 @@ void State::rehash()
             }
             h = keccak256(ByteView{buf});
         }
-        m_tree[BUCKETS + b] = h;
-        parents.insert((BUCKETS + b) / 2);
+        m_tree[FIRST_BUCKET_NODE + b] = h;
+        parents.insert((FIRST_BUCKET_NODE + b - 1) / ARITY);
     }
     m_dirty.clear();
-    std::uint8_t pair[64];
+    std::uint8_t group[4 * 32];
     while (!parents.empty()) {
         std::set<std::uint32_t> next;
         for (std::uint32_t i : parents) {
-            std::memcpy(pair, m_tree[2 * i].data(), 32);
-            std::memcpy(pair + 32, m_tree[2 * i + 1].data(), 32);
-            m_tree[i] = keccak256(ByteView{pair, 64});
-            if (i > 1) next.insert(i / 2);
+            for (std::uint32_t c = 0; c < ARITY; ++c) std::memcpy(group + 32 * c, m_tree[ARITY * i + 1 + c].data(), 32);
+            m_tree[i] = keccak256(ByteView{group, sizeof group});
+            if (i > 0) next.insert((i - 1) / ARITY);
         }
         parents.swap(next);
     }
@@ -275,7 +262,7 @@ void State::rehash()
 Hash32 State::root()
 {
     rehash();
-    return m_tree[1];
+    return m_tree[0];
 }
 
 const std::string* StateOverlay::find(std::string_view key) const

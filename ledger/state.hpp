@@ -57,13 +57,19 @@ using ChangeSet = std::map<std::string, std::optional<std::string>, std::less<>>
 /// Root construction (documented in docs/protocol.md): each entry's leaf is
 /// keccak256(be32(len(key)) || key || value). Entries fall into one of 65,536 buckets by the
 /// first two bytes of keccak256(key); a bucket's hash is keccak256 of its leaves concatenated
-/// in ascending key order (zero hash when empty); the root is the binary keccak Merkle root
-/// over the 65,536 bucket hashes. Updating k entries costs O(k · (bucket size + 16)) hashes.
+/// in ascending key order (zero hash when empty); the root is the keccak Merkle root with four
+/// children per node (a full tree of depth 8) over the 65,536 bucket hashes. Updating k
+/// entries costs O(k · (bucket size + 8)) hashes.
 class State final : public StateView
 {
 public:
     static constexpr std::uint32_t BUCKET_BITS = 16;
     static constexpr std::uint32_t BUCKETS = 1u << BUCKET_BITS;
+    /// Children per tree node: four hashes are 128 bytes, one keccak permutation like a pair.
+    static constexpr std::uint32_t ARITY = 4;
+    /// Heap index of bucket 0's node: the 1 + 4 + … + 4^7 internal nodes come first.
+    static constexpr std::uint32_t FIRST_BUCKET_NODE = (BUCKETS - 1) / (ARITY - 1);
+    static_assert(BUCKET_BITS % 2 == 0, "a full tree of four children per node needs BUCKETS = 4^k");
 
     State();
     /// Not copyable (the lookup index points into this state's own map); movable.
@@ -137,8 +143,8 @@ private:
     /// Never iterated: scans and the root use the ordered map.
     std::unordered_map<std::string_view, Entries::iterator> m_index;
     std::vector<std::set<EntryPtr, EntryPtrLess>> m_buckets;
-    /// Heap-ordered Merkle tree over buckets: node i has children 2i, 2i+1; leaves at
-    /// BUCKETS..2·BUCKETS−1; root at 1.
+    /// Heap-ordered Merkle tree over buckets: node i has children 4i+1 … 4i+4; bucket b's node
+    /// is FIRST_BUCKET_NODE + b; root at 0.
     std::vector<Hash32> m_tree;
     std::set<std::uint32_t> m_dirty;
 };

@@ -67,9 +67,10 @@ public:
     [[nodiscard]] std::optional<std::uint64_t> head_height() const;
     /// The genesis hash recorded at initialisation.
     [[nodiscard]] std::optional<ledger::Hash32> genesis_hash() const;
-    /// Version of the block and receipt encodings this build writes (docs/protocol.md). 2: tx
-    /// and receipts trees with four children per node, coded receipt attribute names.
-    static constexpr std::uint64_t FORMAT = 2;
+    /// Version of the block and receipt encodings and of the roots they commit to
+    /// (docs/protocol.md). 2: tx and receipts trees with four children per node, coded receipt
+    /// attribute names. 3: the state tree with four children per node too.
+    static constexpr std::uint64_t FORMAT = 3;
     /// The format recorded at initialisation; 1 for a directory from before it was recorded.
     [[nodiscard]] std::uint64_t format() const;
     /// Streams every state entry into `state` (restart without replaying blocks).
