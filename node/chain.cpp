@@ -39,11 +39,7 @@ Chain::Chain(const Genesis& genesis, const std::string& data_dir)
         init_from_genesis(genesis);
         return;
     }
-    if (const auto format = m_store->format(); format != Store::FORMAT)
-        throw std::runtime_error("data directory " + data_dir + " holds blocks in format " + std::to_string(format) +
-                                 " and this aif-node reads format " + std::to_string(Store::FORMAT) +
-                                 " (docs/protocol.md); start from a new data directory (for the dev chain: "
-                                 "remove data/dev)");
+    m_store->require_format(data_dir, "aif-node");
     if (*stored_genesis != m_genesis_hash)
         throw std::runtime_error("data directory belongs to another chain (genesis " +
                                  to_hex(*stored_genesis) + ", this genesis file is " +

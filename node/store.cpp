@@ -105,6 +105,15 @@ std::uint64_t Store::format() const
     return *f;
 }
 
+void Store::require_format(const std::string& dir, const std::string& reader) const
+{
+    const std::uint64_t f = format();
+    if (f == FORMAT) return;
+    throw StoreError("data directory " + dir + " holds blocks in format " + std::to_string(f) + " and this " +
+                     reader + " reads format " + std::to_string(FORMAT) +
+                     " (docs/protocol.md); start from a new data directory (for the dev chain: remove data/dev)");
+}
+
 void Store::load_state(State& state) const
 {
     rocksdb::ReadOptions ro;

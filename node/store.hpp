@@ -73,6 +73,9 @@ public:
     static constexpr std::uint64_t FORMAT = 3;
     /// The format recorded at initialisation; 1 for a directory from before it was recorded.
     [[nodiscard]] std::uint64_t format() const;
+    /// Throws StoreError unless format() is FORMAT, naming both formats and the way out, as
+    /// `reader` (the program, e.g. "aif-node") tells its user. `dir` is the data directory.
+    void require_format(const std::string& dir, const std::string& reader) const;
     /// Streams every state entry into `state` (restart without replaying blocks).
     void load_state(ledger::State& state) const;
     /// Encoded block at `height`.

@@ -10,6 +10,7 @@
 //   3. the replayed chain's head hash and state root, and its state entries read back from
 //      disk, must equal the stored ones (entry by entry), and every stored transaction index
 //      must point at the block and position the transaction has.
+// A directory of another block format (node/store.hpp) is refused by name first.
 // Exit 0 when everything matches, 1 on a mismatch (it says what differs), 2 on bad usage.
 #include "ledger/json/genesis_json.hpp"
 #include "node/chain.hpp"
@@ -238,6 +239,8 @@ int run(const Options& o)
         node::Store store(stored_dir.string());
         auto height = store.head_height();
         if (!height) throw std::runtime_error("the data directory holds no chain");
+        // Blocks of another format would only show up as root mismatches: say what it is.
+        store.require_format(o.data_dir, "aif-replay");
         r.stored_height = *height;
         ledger::State state;
         store.load_state(state);
