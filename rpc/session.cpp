@@ -161,7 +161,7 @@ void Session::on_header(error_code ec, std::size_t /*bytes*/) noexcept
         const std::size_t want =
             length ? static_cast<std::size_t>(std::min<std::uint64_t>(*length, BODY_READ_BYTES))
                    : BODY_READ_BYTES;
-        if (m_buffer.capacity() - m_buffer.size() < want) m_buffer.reserve(m_buffer.size() + want);
+        m_buffer.reserve(m_buffer.size() + want);  // a no-op when the room is there already
         read_body();
     } catch (...) {
         do_close();
