@@ -187,6 +187,12 @@ inline Response raw_request(std::uint16_t port, const std::string& bytes)
     return std::move(*res);
 }
 
+/// GET /health on `c` answered 200.
+inline bool health_ok(Client& c)
+{
+    return c.request(http::verb::get, "/health").result_int() == 200;
+}
+
 /// True when the server closed `c` (a read ends with an error other than the client's guard).
 inline bool closed_by_server(Client& c)
 {
