@@ -137,10 +137,12 @@ State::PendingRoot State::prepare_root(const ChangeSet& changes) const
         auto cur = current.begin();
         std::size_t ci = s;
         while (cur != current.end() || ci < e) {
-            const bool take_change = ci < e && (cur == current.end() || order[ci].it->first <= (*cur)->first);
+            const bool take_change =
+                ci < e && (cur == current.end() || order[ci].it->first <= (*cur)->first);
             const Hash32* leaf = nullptr;
             if (take_change) {
-                if (cur != current.end() && order[ci].it->first == (*cur)->first) ++cur;  // replaced
+                if (cur != current.end() && order[ci].it->first == (*cur)->first)
+                    ++cur;  // replaced
                 if (order[ci].it->second) leaf = &out.leaves[order[ci].index];
                 ++ci;
             } else {
@@ -149,7 +151,8 @@ State::PendingRoot State::prepare_root(const ChangeSet& changes) const
             }
             if (leaf) buf.insert(buf.end(), leaf->bytes.begin(), leaf->bytes.end());
         }
-        level.emplace_back(FIRST_BUCKET_NODE + b, buf.empty() ? Hash32{} : keccak256(ByteView{buf}));
+        level.emplace_back(FIRST_BUCKET_NODE + b,
+                           buf.empty() ? Hash32{} : keccak256(ByteView{buf}));
         s = e;
     }
     // Up the tree: each level's changed nodes, ascending; a sibling not changed comes from
@@ -221,7 +224,8 @@ void State::load(std::string key, std::string value)
     // the hint) and move the strings in instead of copying them.
     const Hash32 leaf = leaf_of(key, value);
     const std::uint32_t b = bucket_of(key);
-    auto it = m_entries.emplace_hint(m_entries.end(), std::move(key), Entry{std::move(value), leaf});
+    auto it =
+        m_entries.emplace_hint(m_entries.end(), std::move(key), Entry{std::move(value), leaf});
     m_buckets[b].insert(&*it);
     m_index.emplace(it->first, it);
     m_dirty.insert(b);
@@ -251,7 +255,8 @@ void State::rehash()
     while (!parents.empty()) {
         std::set<std::uint32_t> next;
         for (std::uint32_t i : parents) {
-            for (std::uint32_t c = 0; c < ARITY; ++c) std::memcpy(group + 32 * c, m_tree[ARITY * i + 1 + c].data(), 32);
+            for (std::uint32_t c = 0; c < ARITY; ++c)
+                std::memcpy(group + 32 * c, m_tree[ARITY * i + 1 + c].data(), 32);
             m_tree[i] = keccak256(ByteView{group, sizeof group});
             if (i > 0) next.insert((i - 1) / ARITY);
         }
@@ -373,7 +378,8 @@ std::optional<std::uint64_t> decode_u64(std::string_view s)
 
 std::string encode_u128(u128 v)
 {
-    return encode_u64(static_cast<std::uint64_t>(v >> 64)) + encode_u64(static_cast<std::uint64_t>(v));
+    return encode_u64(static_cast<std::uint64_t>(v >> 64)) +
+           encode_u64(static_cast<std::uint64_t>(v));
 }
 
 std::optional<u128> decode_u128(std::string_view s)

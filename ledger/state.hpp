@@ -44,8 +44,7 @@ public:
     /// its whole front (SPEC §8 order books). `State` and `StateOverlay` do this in
     /// O(log n + keys visited) and never copy the range; this default, for other views, filters
     /// `scan` and so costs the whole prefix. `fn` must not write to the view being scanned.
-    virtual void scan_from(std::string_view prefix, std::string_view start,
-                           const ScanFn& fn) const;
+    virtual void scan_from(std::string_view prefix, std::string_view start, const ScanFn& fn) const;
 };
 
 /// The pending writes of a block: key → new value, or nullopt for a deletion. Ordered.
@@ -69,7 +68,8 @@ public:
     static constexpr std::uint32_t ARITY = 4;
     /// Heap index of bucket 0's node: the 1 + 4 + … + 4^7 internal nodes come first.
     static constexpr std::uint32_t FIRST_BUCKET_NODE = (BUCKETS - 1) / (ARITY - 1);
-    static_assert(BUCKET_BITS % 2 == 0, "a full tree of four children per node needs BUCKETS = 4^k");
+    static_assert(BUCKET_BITS % 2 == 0,
+                  "a full tree of four children per node needs BUCKETS = 4^k");
 
     State();
     /// Not copyable (the lookup index points into this state's own map); movable.

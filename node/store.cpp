@@ -4,13 +4,13 @@
 
 #include "ledger/codec.hpp"
 
-#include <algorithm>
-#include <cstring>
-
+#include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
-#include <rocksdb/filter_policy.h>
 #include <rocksdb/write_batch.h>
+
+#include <algorithm>
+#include <cstring>
 
 namespace aif::node {
 
@@ -47,7 +47,6 @@ void check(const rocksdb::Status& s, const std::string& what)
 {
     if (!s.ok()) throw StoreError(what + ": " + s.ToString());
 }
-
 
 }  // namespace
 
@@ -109,9 +108,10 @@ void Store::require_format(const std::string& dir, const std::string& reader) co
 {
     const std::uint64_t f = format();
     if (f == FORMAT) return;
-    throw StoreError("data directory " + dir + " holds blocks in format " + std::to_string(f) + " and this " +
-                     reader + " reads format " + std::to_string(FORMAT) +
-                     " (docs/protocol.md); start from a new data directory (for the dev chain: remove data/dev)");
+    throw StoreError("data directory " + dir + " holds blocks in format " + std::to_string(f) +
+                     " and this " + reader + " reads format " + std::to_string(FORMAT) +
+                     " (docs/protocol.md); start from a new data directory (for the dev chain: "
+                     "remove data/dev)");
 }
 
 void Store::load_state(State& state) const
@@ -179,7 +179,8 @@ void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
     std::sort(txs.begin(), txs.end(), [](const Hash32* a, const Hash32* b) { return *a < *b; });
     std::vector<std::pair<const Hash32*, const std::string*>> rejected;
     for (const auto& [h, reason] : c.rejected) rejected.emplace_back(&h, &reason);
-    std::sort(rejected.begin(), rejected.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+    std::sort(rejected.begin(), rejected.end(),
+              [](const auto& a, const auto& b) { return *a.first < *b.first; });
 
     std::size_t bytes = 64 + c.encoded_block.size() + 45 * txs.size();
     for (const auto& r : c.encoded_receipts) bytes += r.size() + 8;

@@ -91,8 +91,8 @@ public:
     [[nodiscard]] std::optional<std::string> rejection(const ledger::Hash32& hash) const;
 
     /// Writes the block, its receipts, its state changes and the new head in one synced batch.
-    /// `genesis` also records the genesis hash and FORMAT. Throws StoreError. Not thread-safe: one writer
-    /// (the chain's writer lock) calls it.
+    /// `genesis` also records the genesis hash and FORMAT. Throws StoreError. Not thread-safe: one
+    /// writer (the chain's writer lock) calls it.
     void commit(const BlockCommit& c, const std::optional<ledger::Hash32>& genesis = std::nullopt);
 
 private:

@@ -41,7 +41,8 @@ struct Outcome
 
 /// Runs `program` (a path under the build directory) on `data_dir` with `genesis`; its exit
 /// status and combined output. `timeout` stops a program that would otherwise keep running.
-Outcome run_tool(const std::string& program, const std::string& genesis, const std::string& data_dir)
+Outcome run_tool(const std::string& program, const std::string& genesis,
+                 const std::string& data_dir)
 {
     const std::string cmd = "timeout 60 " + build_dir() + "/" + program + " --genesis '" + genesis +
                             "' --data-dir '" + data_dir + "' 2>&1";
@@ -162,16 +163,19 @@ BOOST_AUTO_TEST_CASE(directory_of_another_format_is_named_not_replayed)
     // A directory written before the block format was recorded (format 1): the tools say so
     // instead of reporting the root mismatches its older trees would give.
     ChainDir c;
-    c.edit([](rocksdb::DB& db) { BOOST_REQUIRE(db.Delete(rocksdb::WriteOptions{}, "Mformat").ok()); });
+    c.edit(
+        [](rocksdb::DB& db) { BOOST_REQUIRE(db.Delete(rocksdb::WriteOptions{}, "Mformat").ok()); });
     const std::string reads = "reads format " + std::to_string(node::Store::FORMAT);
     auto o = run_replay(dev_genesis_path(), c.data);
     BOOST_TEST(o.status == 1);
-    BOOST_TEST(o.output.find("holds blocks in format 1 and this aif-replay " + reads) != std::string::npos);
+    BOOST_TEST(o.output.find("holds blocks in format 1 and this aif-replay " + reads) !=
+               std::string::npos);
     BOOST_TEST(o.output.find("MISMATCH") == std::string::npos);
     // aif-node refuses to start on it, with the same words and exit status 1.
     auto n = run_tool("node/aif-node", dev_genesis_path(), c.data);
     BOOST_TEST(n.status == 1);
-    BOOST_TEST(n.output.find("holds blocks in format 1 and this aif-node " + reads) != std::string::npos);
+    BOOST_TEST(n.output.find("holds blocks in format 1 and this aif-node " + reads) !=
+               std::string::npos);
     BOOST_TEST(n.output.find("start from a new data directory") != std::string::npos);
 }
 

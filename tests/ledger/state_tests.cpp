@@ -8,9 +8,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <random>
 
@@ -21,7 +21,8 @@ BOOST_AUTO_TEST_SUITE(state_tests)
 BOOST_AUTO_TEST_CASE(root_is_independent_of_insertion_order)
 {
     std::vector<std::pair<std::string, std::string>> kv;
-    for (int i = 0; i < 500; ++i) kv.emplace_back("key/" + std::to_string(i), "v" + std::to_string(i * 7));
+    for (int i = 0; i < 500; ++i)
+        kv.emplace_back("key/" + std::to_string(i), "v" + std::to_string(i * 7));
     State a, b;
     for (const auto& [k, v] : kv) a.load(k, v);
     std::mt19937 rng(42);

@@ -5,7 +5,6 @@
 #pragma once
 
 #include "rpc/server.hpp"
-
 #include "tests/rpc/fake_backend.hpp"
 
 #include <boost/asio.hpp>

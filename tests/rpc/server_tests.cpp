@@ -134,5 +134,4 @@ BOOST_AUTO_TEST_CASE(stop_closes_open_connections)
     server->stop();  // idempotent
 }
 
-
 BOOST_AUTO_TEST_SUITE_END()
