@@ -89,6 +89,12 @@ void State::put(const std::string& key, const std::string& value)
 void State::put_with_leaf(const std::string& key, const std::string& value, const Hash32& leaf,
                           std::uint32_t bucket)
 {
+    // A key already here is found by hash rather than down the ordered map's string compares.
+    if (auto ix = m_index.find(key); ix != m_index.end()) {
+        ix->second->second.value = value;
+        ix->second->second.leaf = leaf;
+        return;
+    }
     auto [it, inserted] = m_entries.try_emplace(key);
     it->second.value = value;
     it->second.leaf = leaf;
@@ -108,6 +114,7 @@ State::PendingRoot State::prepare_root(const ChangeSet& changes) const
     const std::size_t n = changes.size();
     out.leaves.resize(n);
     out.buckets.resize(n);
+    out.found.resize(n);
     struct Change
     {
         std::uint32_t bucket;
@@ -120,6 +127,7 @@ State::PendingRoot State::prepare_root(const ChangeSet& changes) const
     for (auto it = changes.begin(); it != changes.end(); ++it, ++i) {
         out.buckets[i] = bucket_of(it->first);
         if (it->second) out.leaves[i] = leaf_of(it->first, *it->second);
+        if (auto ix = m_index.find(it->first); ix != m_index.end()) out.found[i] = &*ix->second;
         order.push_back(Change{out.buckets[i], it, i});
     }
     // Group by bucket; within a bucket the change set's (ascending key) order stays.
@@ -183,10 +191,14 @@ void State::apply(const ChangeSet& changes, PendingRoot pending)
 {
     std::size_t i = 0;
     for (auto it = changes.begin(); it != changes.end(); ++it, ++i) {
-        if (it->second)
-            put_with_leaf(it->first, *it->second, pending.leaves[i], pending.buckets[i]);
-        else
+        if (!it->second) {
             erase(it->first, pending.buckets[i]);
+        } else if (Entries::value_type* e = pending.found[i]) {
+            e->second.value = *it->second;  // most writes: a value replaced, nothing to look up
+            e->second.leaf = pending.leaves[i];
+        } else {
+            put_with_leaf(it->first, *it->second, pending.leaves[i], pending.buckets[i]);
+        }
     }
     for (const auto& [idx, h] : pending.nodes) m_tree[idx] = h;
     m_dirty.clear();

@@ -61,6 +61,13 @@ using ChangeSet = std::map<std::string, std::optional<std::string>, std::less<>>
 /// entries costs O(k · (bucket size + 8)) hashes.
 class State final : public StateView
 {
+    struct Entry
+    {
+        std::string value;
+        Hash32 leaf;
+    };
+    using Entries = std::map<std::string, Entry, std::less<>>;
+
 public:
     static constexpr std::uint32_t BUCKET_BITS = 16;
     static constexpr std::uint32_t BUCKETS = 1u << BUCKET_BITS;
@@ -86,15 +93,19 @@ public:
 
     /// The root a change set would give, computed without touching this state, so it can run
     /// while readers read (and before the block is durable). Carries what apply() needs to
-    /// install the new hashes without recomputing them. Precondition: root() was called since
-    /// the last load() (no dirty buckets).
+    /// install the new hashes without recomputing them, and where each changed key already
+    /// is, so that apply() (under the chain's exclusive lock) writes without looking anything
+    /// up. Preconditions: root() was called since the last load() (no dirty buckets), and the
+    /// state does not change between prepare_root and apply.
     struct PendingRoot
     {
         Hash32 root;
-        /// Per entry of the change set, in its order: the key's bucket, and its new leaf
-        /// (unused for a deletion). apply() must be given the same change set.
+        /// Per entry of the change set, in its order: the key's bucket, its new leaf (unused
+        /// for a deletion) and its entry in this state (nullptr for a new key). apply() must be
+        /// given the same change set.
         std::vector<Hash32> leaves;
         std::vector<std::uint32_t> buckets;
+        std::vector<Entries::value_type*> found;
         /// New tree nodes (bucket leaves and their ancestors): (heap index, hash).
         std::vector<std::pair<std::uint32_t, Hash32>> nodes;
     };
@@ -114,12 +125,6 @@ public:
     [[nodiscard]] std::size_t size() const { return m_entries.size(); }
 
 private:
-    struct Entry
-    {
-        std::string value;
-        Hash32 leaf;
-    };
-    using Entries = std::map<std::string, Entry, std::less<>>;
     /// A bucket holds pointers to its map nodes (stable until erased), ordered by key, so a
     /// bucket's leaves are read without another lookup in the whole map.
     using EntryPtr = const Entries::value_type*;

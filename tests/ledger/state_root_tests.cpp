@@ -38,6 +38,9 @@ BOOST_AUTO_TEST_CASE(prepared_root_equals_applied_root)
         predicted.apply(cs, std::move(pending));
         BOOST_REQUIRE(predicted.root() == reference.root());
         BOOST_REQUIRE_EQUAL(predicted.size(), reference.size());
+        // The installed root is prepare_root's; the entries themselves are apply's writes
+        // (through the places prepare_root found): check them too.
+        for (const auto& [k, v] : cs) BOOST_REQUIRE(predicted.get(k) == reference.get(k));
     }
 }
 
