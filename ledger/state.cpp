@@ -82,17 +82,18 @@ Hash32 State::leaf_of(std::string_view key, std::string_view value)
 void State::put(const std::string& key, const std::string& value)
 {
     const std::uint32_t b = bucket_of(key);
-    put_with_leaf(key, value, leaf_of(key, value), b);
+    // A key already here is found by hash rather than down the ordered map's string compares.
+    const auto ix = m_index.find(key);
+    put_with_leaf(ix == m_index.end() ? nullptr : &*ix->second, key, value, leaf_of(key, value), b);
     m_dirty.insert(b);
 }
 
-void State::put_with_leaf(const std::string& key, const std::string& value, const Hash32& leaf,
-                          std::uint32_t bucket)
+void State::put_with_leaf(Entries::value_type* existing, const std::string& key,
+                          const std::string& value, const Hash32& leaf, std::uint32_t bucket)
 {
-    // A key already here is found by hash rather than down the ordered map's string compares.
-    if (auto ix = m_index.find(key); ix != m_index.end()) {
-        ix->second->second.value = value;
-        ix->second->second.leaf = leaf;
+    if (existing) {  // most writes: a value replaced, nothing to insert
+        existing->second.value = value;
+        existing->second.leaf = leaf;
         return;
     }
     auto [it, inserted] = m_entries.try_emplace(key);
@@ -191,14 +192,11 @@ void State::apply(const ChangeSet& changes, PendingRoot pending)
 {
     std::size_t i = 0;
     for (auto it = changes.begin(); it != changes.end(); ++it, ++i) {
-        if (!it->second) {
+        if (it->second)
+            put_with_leaf(pending.found[i], it->first, *it->second, pending.leaves[i],
+                          pending.buckets[i]);
+        else
             erase(it->first, pending.buckets[i]);
-        } else if (Entries::value_type* e = pending.found[i]) {
-            e->second.value = *it->second;  // most writes: a value replaced, nothing to look up
-            e->second.leaf = pending.leaves[i];
-        } else {
-            put_with_leaf(it->first, *it->second, pending.leaves[i], pending.buckets[i]);
-        }
     }
     for (const auto& [idx, h] : pending.nodes) m_tree[idx] = h;
     m_dirty.clear();

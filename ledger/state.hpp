@@ -136,8 +136,10 @@ private:
     static std::uint32_t bucket_of(std::string_view key);
     static Hash32 leaf_of(std::string_view key, std::string_view value);
     void put(const std::string& key, const std::string& value);
-    void put_with_leaf(const std::string& key, const std::string& value, const Hash32& leaf,
-                       std::uint32_t bucket);
+    /// Writes `value` and its `leaf` at `key`: through `existing`, the key's entry when it is
+    /// already here (found by the caller: put, or prepare_root for apply), else as a new entry.
+    void put_with_leaf(Entries::value_type* existing, const std::string& key,
+                       const std::string& value, const Hash32& leaf, std::uint32_t bucket);
     void erase(const std::string& key);
     void erase(const std::string& key, std::uint32_t bucket);
     void rehash();
