@@ -3,13 +3,14 @@
 // aif-replay must notice what it exists to notice, or the crash test's replay check would pass
 // vacuously: a clean data directory replays OK; a changed state entry, a missing block, a
 // different genesis each fail with exit status 1 and say what differs; a directory of another
-// block format is named as such (by aif-node too). The tools run as processes,
-// the way the crash test uses them.
+// block format is named as such (by aif-node too). The tools run as processes, the way the
+// crash test uses them.
 #define BOOST_TEST_MODULE replay_tests
 #include "fuzz/dev_chain.hpp"
 #include "ledger/codec.hpp"
 #include "node/chain.hpp"
 #include "node/store.hpp"
+#include "tests/support/raw_store.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <rocksdb/db.h>
@@ -21,6 +22,7 @@
 #include <memory>
 #include <string>
 #include <sys/wait.h>
+#include <utility>
 
 using namespace aif;
 namespace fs = std::filesystem;
@@ -83,11 +85,7 @@ struct ChainDir
     template <typename F>
     void edit(F&& f)
     {
-        rocksdb::DB* raw = nullptr;
-        rocksdb::Options opts;
-        BOOST_REQUIRE(rocksdb::DB::Open(opts, data, &raw).ok());
-        std::unique_ptr<rocksdb::DB> db(raw);
-        f(*db);
+        test::edit_raw_store(data, std::forward<F>(f));
     }
 };
 

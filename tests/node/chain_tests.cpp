@@ -6,6 +6,7 @@
 #include "node/chain.hpp"
 #include "node/config.hpp"
 #include "tests/support/fixtures.hpp"
+#include "tests/support/raw_store.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <rocksdb/db.h>
@@ -119,10 +120,10 @@ BOOST_AUTO_TEST_CASE(failing_tx_is_left_out_and_recorded)
     BOOST_REQUIRE_EQUAL(r.rejected.size(), 1u);
     BOOST_CHECK(r.rejected[0].second.code == ErrorCode::insufficient_balance);
     BOOST_CHECK_EQUAL(r.deferred.size(), 1u);  // sender 0's nonce 1 waits for nonce 0
-    BOOST_CHECK_EQUAL(*c->store().rejection(r.rejected[0].first), "insufficient_balance: amount " +
-                                                                      u128_to_string(huge) +
-                                                                      " AIF exceeds balance " +
-                                                                      u128_to_string(huge / 2 - 1'000'000'000'000'000ULL));
+    BOOST_CHECK_EQUAL(*c->store().rejection(r.rejected[0].first),
+                      "insufficient_balance: amount " + u128_to_string(huge) +
+                          " AIF exceeds balance " +
+                          u128_to_string(huge / 2 - 1'000'000'000'000'000ULL));
 }
 
 BOOST_AUTO_TEST_CASE(two_stores_fed_the_same_blocks_agree)
@@ -154,7 +155,8 @@ BOOST_AUTO_TEST_CASE(import_refuses_bad_blocks_and_changes_nothing)
     auto refused = [&](const Block& blk, const std::string& needle) {
         auto r = b->import_block(blk);
         BOOST_REQUIRE(!r);
-        BOOST_CHECK_MESSAGE(r.error().message().find(needle) != std::string::npos, r.error().message());
+        BOOST_CHECK_MESSAGE(r.error().message().find(needle) != std::string::npos,
+                            r.error().message());
         BOOST_CHECK_EQUAL(b->head().header.height, 0u);
         BOOST_CHECK(b->head().header.state_root == root_before);
     };
@@ -190,7 +192,9 @@ BOOST_AUTO_TEST_CASE(import_refuses_bad_blocks_and_changes_nothing)
 
 BOOST_AUTO_TEST_CASE(data_dir_of_another_chain_is_refused)
 {
-    { auto c = open(); }
+    {
+        auto c = open();
+    }
     genesis.chain_id = 77;
     BOOST_CHECK_EXCEPTION(open(), std::runtime_error, [](const std::runtime_error& e) {
         return std::string{e.what()}.find("another chain") != std::string::npos;
@@ -205,13 +209,9 @@ BOOST_AUTO_TEST_CASE(data_dir_of_another_format_is_refused)
         BOOST_CHECK_EQUAL(c->store().format(), node::Store::FORMAT);
     }
     // A directory from before the format was recorded (format 1: binary trees) has no record.
-    {
-        rocksdb::DB* raw = nullptr;
-        rocksdb::Options o;
-        BOOST_REQUIRE(rocksdb::DB::Open(o, dir.str("a"), &raw).ok());
-        std::unique_ptr<rocksdb::DB> db{raw};
-        BOOST_REQUIRE(db->Delete(rocksdb::WriteOptions{}, "Mformat").ok());
-    }
+    test::edit_raw_store(dir.str("a"), [](rocksdb::DB& db) {
+        BOOST_REQUIRE(db.Delete(rocksdb::WriteOptions{}, "Mformat").ok());
+    });
     BOOST_CHECK_EXCEPTION(open(), std::runtime_error, [](const std::runtime_error& e) {
         const std::string m = e.what();
         return m.find("format 1") != std::string::npos &&
@@ -226,28 +226,20 @@ BOOST_AUTO_TEST_CASE(tampered_store_is_refused_on_open)
         seal_blocks(*c, 2);
     }
     // Change one state entry behind the node's back: the loaded root no longer matches.
-    {
-        rocksdb::DB* raw = nullptr;
-        rocksdb::Options o;
-        BOOST_REQUIRE(rocksdb::DB::Open(o, dir.str("a"), &raw).ok());
-        std::unique_ptr<rocksdb::DB> db{raw};
-        BOOST_REQUIRE(db->Put(rocksdb::WriteOptions{}, "sforged", "1").ok());
-    }
+    test::edit_raw_store(dir.str("a"), [](rocksdb::DB& db) {
+        BOOST_REQUIRE(db.Put(rocksdb::WriteOptions{}, "sforged", "1").ok());
+    });
     BOOST_CHECK_EXCEPTION(open(), std::runtime_error, [](const std::runtime_error& e) {
         return std::string{e.what()}.find("state root") != std::string::npos;
     });
-    {
-        rocksdb::DB* raw = nullptr;
-        rocksdb::Options o;
-        BOOST_REQUIRE(rocksdb::DB::Open(o, dir.str("a"), &raw).ok());
-        std::unique_ptr<rocksdb::DB> db{raw};
-        BOOST_REQUIRE(db->Delete(rocksdb::WriteOptions{}, "sforged").ok());
+    test::edit_raw_store(dir.str("a"), [](rocksdb::DB& db) {
+        BOOST_REQUIRE(db.Delete(rocksdb::WriteOptions{}, "sforged").ok());
         // Flip a byte of the head block's proposer signature.
         std::string key = "B" + encode_u64(2), blk;
-        BOOST_REQUIRE(db->Get(rocksdb::ReadOptions{}, key, &blk).ok());
+        BOOST_REQUIRE(db.Get(rocksdb::ReadOptions{}, key, &blk).ok());
         blk[blk.size() - 4 - 30] ^= 0x01;
-        BOOST_REQUIRE(db->Put(rocksdb::WriteOptions{}, key, blk).ok());
-    }
+        BOOST_REQUIRE(db.Put(rocksdb::WriteOptions{}, key, blk).ok());
+    });
     BOOST_CHECK_EXCEPTION(open(), std::runtime_error, [](const std::runtime_error& e) {
         return std::string{e.what()}.find("head block 2") != std::string::npos;
     });
