@@ -30,6 +30,24 @@ Result<void> Mempool::add(VerifiedTx vt, std::uint64_t account_nonce, TimePoint 
 {
     std::lock_guard lock{m_mu};
     if (now - m_last_expire >= EXPIRE_EVERY) expire_locked(now);
+    return add_locked(vt, account_nonce, now);
+}
+
+std::vector<Result<void>> Mempool::add_batch(std::span<VerifiedTx> txs,
+                                             std::span<const std::uint64_t> account_nonces,
+                                             TimePoint now)
+{
+    std::vector<Result<void>> out;
+    out.reserve(txs.size());
+    std::lock_guard lock{m_mu};
+    if (now - m_last_expire >= EXPIRE_EVERY) expire_locked(now);
+    for (std::size_t i = 0; i < txs.size(); ++i)
+        out.push_back(add_locked(txs[i], account_nonces[i], now));
+    return out;
+}
+
+Result<void> Mempool::add_locked(VerifiedTx& vt, std::uint64_t account_nonce, TimePoint now)
+{
     if (m_known.count(vt.hash)) return err(ErrorCode::duplicate_tx, "already pending");
     const std::uint64_t nonce = vt.tx.nonce();
     auto sit = m_senders.find(vt.sender);
@@ -41,24 +59,23 @@ Result<void> Mempool::add(VerifiedTx vt, std::uint64_t account_nonce, TimePoint 
                                                  " already used; next is " +
                                                  std::to_string(account_nonce));
     if (nonce - account_nonce > m_cfg.max_nonce_gap)
-        return err(ErrorCode::nonce_too_high,
-                   "nonce " + std::to_string(nonce) + " is more than " +
-                       std::to_string(m_cfg.max_nonce_gap) + " ahead of " +
-                       std::to_string(account_nonce));
+        return err(ErrorCode::nonce_too_high, "nonce " + std::to_string(nonce) + " is more than " +
+                                                  std::to_string(m_cfg.max_nonce_gap) +
+                                                  " ahead of " + std::to_string(account_nonce));
     if (sit != m_senders.end()) {
         const Sender& s = sit->second;
         if (s.queued.count(nonce))
             return err(ErrorCode::duplicate_tx,
                        "nonce " + std::to_string(nonce) + " already pending for this sender");
         if (s.queued.size() + s.in_flight.size() >= m_cfg.max_per_sender)
-            return err(ErrorCode::mempool_full, "sender has " +
-                                                    std::to_string(m_cfg.max_per_sender) +
-                                                    " pending transactions");
+            return err(
+                ErrorCode::mempool_full,
+                "sender has " + std::to_string(m_cfg.max_per_sender) + " pending transactions");
     }
     if (m_queued + m_in_flight >= m_cfg.max_txs) {
         // Full. A tx its sender can run now may take the place of one parked behind a gap.
-        const bool runnable =
-            sit == m_senders.end() ? nonce == account_nonce : nonce == run_end(sit->second, account_nonce);
+        const bool runnable = sit == m_senders.end() ? nonce == account_nonce
+                                                     : nonce == run_end(sit->second, account_nonce);
         if (!runnable || !evict_gapped_locked())
             return err(ErrorCode::mempool_full,
                        "pool holds " + std::to_string(m_cfg.max_txs) + " transactions");
@@ -227,7 +244,8 @@ void Mempool::settle_locked(std::span<const Hash32> hashes)
         auto it = m_known.find(h);
         if (it == m_known.end()) continue;
         auto sit = m_senders.find(it->second.sender);
-        if (sit == m_senders.end() || !sit->second.in_flight.count(it->second.nonce)) continue;  // queued
+        if (sit == m_senders.end() || !sit->second.in_flight.count(it->second.nonce))
+            continue;  // queued
         Sender& s = sit->second;
         s.in_flight.erase(it->second.nonce);
         m_known.erase(it);

@@ -54,6 +54,13 @@ public:
     [[nodiscard]] ledger::Result<void> add(ledger::VerifiedTx vt, std::uint64_t account_nonce,
                                            TimePoint now = std::chrono::steady_clock::now());
 
+    /// add() for each of `txs` in order (`account_nonces[i]` for `txs[i]`), under one hold of
+    /// the lock: a JSON-RPC batch of tx_send, or a chunk of verified txs, pays for the lock
+    /// once. Each result is what add() would have returned at that point.
+    [[nodiscard]] std::vector<ledger::Result<void>> add_batch(
+        std::span<ledger::VerifiedTx> txs, std::span<const std::uint64_t> account_nonces,
+        TimePoint now = std::chrono::steady_clock::now());
+
     /// Takes up to `max` transactions that can apply in order: for each sender, the run of
     /// consecutive nonces starting at `nonce_of(sender)`, interleaved round-robin across
     /// senders in order of first arrival. Taken transactions leave the queue but stay known
@@ -106,7 +113,10 @@ private:
     struct NonceSet
     {
         std::vector<std::uint64_t> v;
-        [[nodiscard]] bool count(std::uint64_t n) const { return std::binary_search(v.begin(), v.end(), n); }
+        [[nodiscard]] bool count(std::uint64_t n) const
+        {
+            return std::binary_search(v.begin(), v.end(), n);
+        }
         void insert(std::uint64_t n)
         {
             auto it = std::lower_bound(v.begin(), v.end(), n);
@@ -140,6 +150,8 @@ private:
         std::uint64_t nonce{0};
     };
 
+    ledger::Result<void> add_locked(ledger::VerifiedTx& vt, std::uint64_t account_nonce,
+                                    TimePoint now);
     void insert_locked(Sender& s, ledger::VerifiedTx vt, TimePoint now);
     void prune_locked(const ledger::Address& sender, std::uint64_t next_nonce);
     void settle_locked(std::span<const ledger::Hash32> hashes);
