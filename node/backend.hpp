@@ -22,6 +22,8 @@ public:
     rpc::json chain_get_block(const rpc::BlockQuery& q, bool full) override;
     rpc::json tx_get_types() override;
     rpc::json tx_send(const rpc::json& wire) override;
+    std::vector<rpc::TxSendOutcome> tx_send_batch(
+        const std::vector<const rpc::json*>& wires) override;
     rpc::json tx_get(const ledger::Hash32& hash) override;
     rpc::json account_get(const ledger::Address& address) override;
     rpc::json token_get_balance(const ledger::Address& address, const std::string& asset) override;
@@ -34,8 +36,19 @@ public:
     /// Admission as tx_send does it, for callers in-process (benchmarks). Returns the hash or
     /// the refusal.
     [[nodiscard]] ledger::Result<ledger::Hash32> admit(const rpc::json& wire);
+    /// admit() for each of `wires`, in order: every signature is recovered first with no lock
+    /// held, then the stateful checks run under one hold of the chain's read lock and the
+    /// admissions under one hold of the pool's (a JSON-RPC batch of tx_send).
+    [[nodiscard]] std::vector<ledger::Result<ledger::Hash32>> admit_batch(
+        const std::vector<const rpc::json*>& wires);
 
 private:
+    /// Decodes the wire form, checks its chain id and recovers its sender (no lock).
+    ledger::Result<ledger::VerifiedTx> verify_wire(const rpc::json& wire) const;
+    /// The checks against the committed head (duplicate, nonce, fee, a dry run when the tx is
+    /// its sender's next); returns the sender's account nonce. Under the chain's read lock.
+    ledger::Result<std::uint64_t> check_against_head(const ledger::StateView& s, const Head& head,
+                                                     const ledger::VerifiedTx& vt) const;
     rpc::json block_json(const ledger::Block& b, const ledger::Hash32& hash, bool full) const;
 
     Chain& m_chain;

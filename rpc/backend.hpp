@@ -12,6 +12,8 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <variant>
+#include <vector>
 
 namespace aif::rpc {
 
@@ -43,11 +45,13 @@ struct RpcError : std::runtime_error
 {
     RpcError(int c, const std::string& msg, json d = nullptr)
         : std::runtime_error(msg), code(c), data(std::move(d))
-    {
-    }
+    {}
     int code;
     json data;
 };
+
+/// One tx_send of a JSON-RPC batch: its result, or the error tx_send would have thrown.
+using TxSendOutcome = std::variant<json, RpcError>;
 
 /// Where a block is looked up: exactly one of height or hash.
 struct BlockQuery
@@ -86,6 +90,22 @@ public:
     /// tx_send: admits the wire-form transaction; returns {"hash": "0x…"}.
     /// Throws TX_REJECTED (data: {"reason": code, "field"?}) or MEMPOOL_FULL.
     virtual json tx_send(const json& wire) = 0;
+    /// tx_send for each wire form of a JSON-RPC batch, in order; each outcome is what tx_send
+    /// would have returned or thrown. This default sends them one by one; a node overrides it
+    /// to recover every signature first and then take its locks once for the lot.
+    virtual std::vector<TxSendOutcome> tx_send_batch(const std::vector<const json*>& wires)
+    {
+        std::vector<TxSendOutcome> out;
+        out.reserve(wires.size());
+        for (const json* wire : wires) {
+            try {
+                out.emplace_back(tx_send(*wire));
+            } catch (const RpcError& e) {
+                out.emplace_back(e);
+            }
+        }
+        return out;
+    }
     /// tx_get result; throws NOT_FOUND.
     virtual json tx_get(const ledger::Hash32& hash) = 0;
     /// account_get result.

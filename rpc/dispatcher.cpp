@@ -97,14 +97,16 @@ std::size_t json_batch_length(std::string_view text) noexcept
 }
 
 Dispatcher::Dispatcher(Backend& backend, Limits limits)
-    : m_methods(make_core_methods(backend)), m_limits(limits)
-{
-}
+    : m_methods(make_core_methods(backend)),
+      m_tx_send_batch([&backend](const std::vector<const json*>& wires) {
+          return backend.tx_send_batch(wires);
+      }),
+      m_limits(limits)
+{}
 
 Dispatcher::Dispatcher(MethodTable methods, Limits limits)
     : m_methods(std::move(methods)), m_limits(limits)
-{
-}
+{}
 
 std::string Dispatcher::handle(std::string_view body) noexcept
 {
@@ -126,33 +128,32 @@ std::string Dispatcher::handle(std::string_view body) noexcept
 
         // Count a batch before parsing it: a refused 100,000-call batch must not cost its DOM.
         if (const std::size_t n = json_batch_length(body); n > m_limits.max_batch) {
-            return dump_json(error_response(
-                nullptr, code::LIMIT_EXCEEDED,
-                "batch of " + std::to_string(n) + " requests exceeds " + std::to_string(m_limits.max_batch),
-                {{"limit", m_limits.max_batch}}));
+            return dump_json(error_response(nullptr, code::LIMIT_EXCEEDED,
+                                            "batch of " + std::to_string(n) + " requests exceeds " +
+                                                std::to_string(m_limits.max_batch),
+                                            {{"limit", m_limits.max_batch}}));
         }
 
         json doc;
         try {
             doc = json::parse(body);
         } catch (const json::exception& e) {
-            return dump_json(error_response(nullptr, code::PARSE_ERROR, "parse error",
-                                            {{"detail", e.what()}}));
+            return dump_json(
+                error_response(nullptr, code::PARSE_ERROR, "parse error", {{"detail", e.what()}}));
         }
 
         if (doc.is_array()) {
             if (doc.empty()) return dump_json(invalid_request(nullptr, "empty batch"));
             if (doc.size() > m_limits.max_batch) {
-                return dump_json(error_response(
-                    nullptr, code::LIMIT_EXCEEDED,
-                    "batch of " + std::to_string(doc.size()) + " requests exceeds " +
-                        std::to_string(m_limits.max_batch),
-                    {{"limit", m_limits.max_batch}}));
+                return dump_json(error_response(nullptr, code::LIMIT_EXCEEDED,
+                                                "batch of " + std::to_string(doc.size()) +
+                                                    " requests exceeds " +
+                                                    std::to_string(m_limits.max_batch),
+                                                {{"limit", m_limits.max_batch}}));
             }
             json responses = json::array();
-            for (const auto& request : doc) {
-                if (auto r = handle_one(request)) responses.push_back(std::move(*r));
-            }
+            for (auto& r : handle_batch(doc))
+                if (r) responses.push_back(std::move(*r));
             if (responses.empty()) return {};
             return dump_json(responses);
         }
@@ -169,7 +170,8 @@ std::string Dispatcher::handle(std::string_view body) noexcept
     }
 }
 
-std::optional<json> Dispatcher::handle_one(const json& request) const
+std::variant<Dispatcher::Call, std::optional<json>> Dispatcher::parse_call(
+    const json& request) const
 {
     if (!request.is_object()) return invalid_request(nullptr, "expected an object");
 
@@ -205,18 +207,77 @@ std::optional<json> Dispatcher::handle_one(const json& request) const
         if (!p->is_object()) return invalid_request(id, "'params' must be an object");
         params = &*p;
     }
+    return Call{std::move(id), notification, &method->get_ref<const std::string&>(), params};
+}
 
-    json response = call(method->get<std::string>(), *params, id);
-    if (notification) return std::nullopt;
+std::optional<json> Dispatcher::handle_one(const json& request) const
+{
+    auto parsed = parse_call(request);
+    if (auto* answer = std::get_if<std::optional<json>>(&parsed)) return std::move(*answer);
+    const Call& c = std::get<Call>(parsed);
+    json response = call(*c.method, *c.params, c.id);
+    if (c.notification) return std::nullopt;
     return response;
+}
+
+std::vector<std::optional<json>> Dispatcher::handle_batch(const json& batch) const
+{
+    std::vector<std::optional<json>> out(batch.size());
+    std::vector<std::variant<Call, std::optional<json>>> parsed;
+    parsed.reserve(batch.size());
+    // The batch's tx_send calls (those tx_send itself would not refuse for missing params) are
+    // admitted together first: JSON-RPC 2.0 §6 lets a server process a batch in any order.
+    std::vector<const json*> wires;
+    std::vector<std::size_t> wire_at;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        parsed.push_back(parse_call(batch[i]));
+        const Call* c = std::get_if<Call>(&parsed.back());
+        if (m_tx_send_batch && c && *c->method == "tx_send" && !c->params->empty()) {
+            wires.push_back(c->params);
+            wire_at.push_back(i);
+        }
+    }
+    std::vector<bool> done(batch.size(), false);
+    if (!wires.empty()) {
+        std::vector<TxSendOutcome> outcomes;
+        try {
+            outcomes = m_tx_send_batch(wires);
+        } catch (...) {
+            outcomes.clear();
+        }
+        for (std::size_t k = 0; k < wire_at.size(); ++k) {
+            const std::size_t i = wire_at[k];
+            const Call& c = std::get<Call>(parsed[i]);
+            done[i] = true;
+            if (c.notification) continue;
+            if (outcomes.size() != wires.size()) {
+                // Not echoed: internal details of the node are none of the caller's business.
+                out[i] = error_response(c.id, code::INTERNAL_ERROR, "internal error");
+            } else if (auto* e = std::get_if<RpcError>(&outcomes[k])) {
+                out[i] = error_response(c.id, e->code, e->what(), e->data);
+            } else {
+                out[i] = result_response(c.id, std::get<json>(std::move(outcomes[k])));
+            }
+        }
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        if (done[i]) continue;
+        if (auto* answer = std::get_if<std::optional<json>>(&parsed[i])) {
+            out[i] = std::move(*answer);
+            continue;
+        }
+        const Call& c = std::get<Call>(parsed[i]);
+        json response = call(*c.method, *c.params, c.id);
+        if (!c.notification) out[i] = std::move(response);
+    }
+    return out;
 }
 
 json Dispatcher::call(const std::string& method, const json& params, const json& id) const
 {
     const auto it = m_methods.find(method);
     if (it == m_methods.end()) {
-        return error_response(id, code::METHOD_NOT_FOUND, "method not found",
-                              {{"method", method}});
+        return error_response(id, code::METHOD_NOT_FOUND, "method not found", {{"method", method}});
     }
     try {
         return result_response(id, it->second(params));

@@ -10,6 +10,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 namespace aif::rpc {
 
@@ -49,12 +51,28 @@ public:
     [[nodiscard]] const Limits& limits() const { return m_limits; }
 
 private:
+    /// A well-formed request: what to call with what.
+    struct Call
+    {
+        json id;
+        bool notification{false};
+        const std::string* method{nullptr};  ///< into the request
+        const json* params{nullptr};         ///< into the request, or an empty object
+    };
+    /// Checks one request object: the call it makes, or the answer owed instead (nullopt when
+    /// a notification is owed none).
+    std::variant<Call, std::optional<json>> parse_call(const json& request) const;
     /// The response to one request object, or nullopt for a notification.
     std::optional<json> handle_one(const json& request) const;
+    /// The responses to a batch's requests, in order (nullopt: none owed). Its tx_send calls go
+    /// to Backend::tx_send_batch together.
+    std::vector<std::optional<json>> handle_batch(const json& batch) const;
     /// Runs the handler of `method`, mapping exceptions to an error response.
     json call(const std::string& method, const json& params, const json& id) const;
 
     MethodTable m_methods;
+    /// Backend::tx_send_batch when serving a Backend; empty for a bare method table.
+    std::function<std::vector<TxSendOutcome>(const std::vector<const json*>&)> m_tx_send_batch;
     Limits m_limits;
 };
 

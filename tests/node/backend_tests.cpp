@@ -23,15 +23,16 @@ struct BackendFixture
     node::Chain chain{genesis, dir.str("data")};
     node::Mempool pool{node::MempoolConfig{4, 1000, 1000}};
     node::Clock clock{true, genesis.genesis_time};
-    node::SoloProducer producer{chain, pool, clock,
-                                node::read_key_file(test::source_dir() + "/genesis/dev-validator.key"),
-                                node::ProducerConfig{}};
+    node::SoloProducer producer{
+        chain, pool, clock, node::read_key_file(test::source_dir() + "/genesis/dev-validator.key"),
+        node::ProducerConfig{}};
     node::NodeBackend backend{chain, pool, clock, &producer, /*dev=*/true};
 
-    Json wire(int key, std::uint64_t nonce, u128 amount, u128 fee = MIN_FEE, std::uint64_t chain = 2026)
+    Json wire(int key, std::uint64_t nonce, u128 amount, u128 fee = MIN_FEE,
+              std::uint64_t chain = 2026)
     {
-        return ledger::json::tx_to_json(
-            test::make_transfer(test::dev_key(key), chain, nonce, test::fresh_address(4), amount, fee));
+        return ledger::json::tx_to_json(test::make_transfer(test::dev_key(key), chain, nonce,
+                                                            test::fresh_address(4), amount, fee));
     }
     /// Sends and expects a refusal with `reason`; returns the RpcError's code.
     int refused(const Json& w, const std::string& reason)
@@ -57,7 +58,8 @@ BOOST_AUTO_TEST_CASE(send_mine_and_query)
     const std::string hash = sent["hash"];
     auto h = *fixed_from_hex<32>(hash);
     BOOST_CHECK_EQUAL(backend.tx_get(h)["status"], "pending");
-    BOOST_CHECK_EQUAL(backend.account_get(test::address_of_key(test::dev_key(0)))["pendingNonce"], 1);
+    BOOST_CHECK_EQUAL(backend.account_get(test::address_of_key(test::dev_key(0)))["pendingNonce"],
+                      1);
     BOOST_CHECK_EQUAL(backend.dev_mine(1)["height"], 1);
     auto got = backend.tx_get(h);
     BOOST_CHECK_EQUAL(got["status"], "committed");
@@ -66,12 +68,15 @@ BOOST_AUTO_TEST_CASE(send_mine_and_query)
     BOOST_CHECK_EQUAL(backend.token_get_balance(test::fresh_address(4), "AIF")["amount"], "5");
     auto block = backend.chain_get_block(rpc::BlockQuery{1, std::nullopt}, true);
     BOOST_CHECK_EQUAL(block["transactions"][0]["hash"], hash);
-    BOOST_CHECK_EQUAL(block["transactions"][0]["from"], "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+    BOOST_CHECK_EQUAL(block["transactions"][0]["from"],
+                      "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
     auto by_hash = backend.chain_get_block(
-        rpc::BlockQuery{std::nullopt, *fixed_from_hex<32>(block["hash"].get<std::string>())}, false);
+        rpc::BlockQuery{std::nullopt, *fixed_from_hex<32>(block["hash"].get<std::string>())},
+        false);
     BOOST_CHECK_EQUAL(by_hash["transactions"][0], hash);
     BOOST_CHECK_EQUAL(backend.chain_get_info()["height"], 1);
-    BOOST_CHECK_THROW(backend.chain_get_block(rpc::BlockQuery{99, std::nullopt}, false), rpc::RpcError);
+    BOOST_CHECK_THROW(backend.chain_get_block(rpc::BlockQuery{99, std::nullopt}, false),
+                      rpc::RpcError);
     BOOST_CHECK_THROW(backend.tx_get(Hash32{}), rpc::RpcError);
 }
 
@@ -104,6 +109,52 @@ BOOST_AUTO_TEST_CASE(each_admission_refusal)
     refused(missing, "missing_field");
     // Nothing refused touched state.
     BOOST_CHECK_EQUAL(backend.account_get(test::address_of_key(test::dev_key(0)))["nonce"], 1);
+    BOOST_CHECK_EQUAL(backend.chain_get_info()["pendingTxs"], 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_answers_each_tx_as_tx_send_would)
+{
+    const Json committed = wire(0, 0, 5);
+    backend.tx_send(committed);
+    backend.dev_mine(1);
+    Json bad_sig = wire(1, 0, 6);
+    bad_sig["signature"] = "0x" + std::string(130, '0');
+    const Json first = wire(0, 1, 7);
+    const std::vector<Json> batch{
+        first,
+        first,          // the same tx again, within the batch
+        committed,      // already committed
+        wire(0, 1, 8),  // nonce 1 is taken by `first`
+        bad_sig,
+        wire(1, 0, 9),
+        wire(0, 0, 10),  // nonce_too_low
+        wire(2, 0, 11),
+        wire(0, 2, 12),  // the fourth accepted: the pool (4 txs) is full
+        wire(1, 1, 1, MIN_FEE - 1),
+    };
+    std::vector<const Json*> wires;
+    for (const auto& w : batch) wires.push_back(&w);
+    const auto outcomes = backend.tx_send_batch(wires);
+    BOOST_TEST_REQUIRE(outcomes.size() == batch.size());
+    const auto reason = [&](std::size_t i) -> std::string {
+        const auto* e = std::get_if<rpc::RpcError>(&outcomes[i]);
+        return e ? e->data.value("reason", "?") : "accepted";
+    };
+    const std::vector<std::string> want{
+        "accepted", "duplicate_tx",  "duplicate_tx", "duplicate_tx", "bad_signature",
+        "accepted", "nonce_too_low", "accepted",     "accepted",     "fee_too_low"};
+    for (std::size_t i = 0; i < want.size(); ++i) BOOST_TEST(reason(i) == want[i], "tx " << i);
+    // An accepted tx is answered with its hash, as tx_send answers.
+    const Json sent = std::get<Json>(outcomes[0]);
+    BOOST_TEST(backend.tx_get(*fixed_from_hex<32>(sent["hash"].get<std::string>()))["status"] ==
+               "pending");
+    BOOST_CHECK_EQUAL(refused(wire(2, 1, 1), "mempool_full"), rpc::code::MEMPOOL_FULL);
+    // Exactly the four accepted ones apply.
+    BOOST_CHECK_EQUAL(backend.chain_get_info()["pendingTxs"], 4);
+    backend.dev_mine(1);
+    BOOST_CHECK_EQUAL(backend.account_get(test::address_of_key(test::dev_key(0)))["nonce"], 3);
+    BOOST_CHECK_EQUAL(backend.account_get(test::address_of_key(test::dev_key(1)))["nonce"], 1);
+    BOOST_CHECK_EQUAL(backend.account_get(test::address_of_key(test::dev_key(2)))["nonce"], 1);
     BOOST_CHECK_EQUAL(backend.chain_get_info()["pendingTxs"], 0);
 }
 

@@ -2,7 +2,6 @@
 // Copyright (c) aifchain developers
 #define BOOST_TEST_MODULE rpc_tests
 #include "rpc/dispatcher.hpp"
-
 #include "rpc/params.hpp"
 #include "tests/rpc/fake_backend.hpp"
 
@@ -174,6 +173,43 @@ BOOST_AUTO_TEST_CASE(batch_keeps_order_and_skips_notifications)
     BOOST_TEST_REQUIRE(calls.size() == 2u);  // dev_mine is refused (dev disabled), silently
     BOOST_TEST(calls[0].method == "chain_get_info");
     BOOST_TEST(calls[1].method == "token_get_supply");
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_sends_its_txs_together_and_answers_each_in_place)
+{
+    const std::string body = R"([
+        {"jsonrpc":"2.0","method":"tx_send","params":{"n":1},"id":1},
+        {"jsonrpc":"2.0","method":"chain_getInfo","id":2},
+        {"jsonrpc":"2.0","method":"tx_send","params":{"n":2}},
+        {"jsonrpc":"2.0","method":"tx_send","params":{},"id":3},
+        {"jsonrpc":"2.0","method":"tx_send","params":{"n":4,"reject":true},"id":4},
+        {"jsonrpc":"2.0","method":"tx_send","params":{"n":5},"id":5}
+    ])";
+    auto r = reply(body);
+    BOOST_TEST_REQUIRE(r.is_array());
+    BOOST_TEST_REQUIRE(r.size() == 5u);  // the notification (n 2) gets none
+    BOOST_TEST(r[0]["id"] == 1);
+    BOOST_TEST(r[0]["result"] == backend.tx_send_result);
+    BOOST_TEST(r[1]["id"] == 2);
+    BOOST_TEST(r[1]["result"]["height"] == 7);
+    BOOST_TEST(r[2]["id"] == 3);
+    BOOST_TEST(error_code(r[2]) == code::INVALID_PARAMS);  // tx_send's own check, not sent
+    BOOST_TEST(r[3]["id"] == 4);
+    BOOST_TEST(error_code(r[3]) == code::TX_REJECTED);
+    BOOST_TEST(message(r[3]) == "refused");
+    BOOST_TEST(r[3]["error"]["data"]["reason"] == "test");
+    BOOST_TEST(r[4]["id"] == 5);
+    BOOST_TEST(r[4]["result"] == backend.tx_send_result);
+    // One batch of the four sendable txs, in request order, before the other calls.
+    const auto calls = backend.calls();
+    BOOST_TEST_REQUIRE(calls.size() == 6u);
+    BOOST_TEST(calls[0].method == "tx_send_batch");
+    BOOST_TEST(calls[0].args == 4);
+    for (int k = 0; k < 4; ++k) {
+        BOOST_TEST(calls[1 + k].method == "tx_send");
+        BOOST_TEST(calls[1 + k].args["n"] == (k < 2 ? k + 1 : k + 2));
+    }
+    BOOST_TEST(calls[5].method == "chain_get_info");
 }
 
 BOOST_AUTO_TEST_CASE(notifications_get_no_response_but_run)
@@ -396,8 +432,8 @@ BOOST_AUTO_TEST_CASE(account_and_token_params)
     std::string upper = ADDR_LOWER;
     for (std::size_t i = 2; i < upper.size(); ++i) upper[i] = 'A';
     BOOST_TEST(call("account_get", {{"address", upper}}).contains("result"));
-    BOOST_TEST(call("token_getBalance", {{"address", ADDR_LOWER}, {"asset", "AIF"}})["result"]
-                   ["amount"] == "5");
+    BOOST_TEST(call("token_getBalance",
+                    {{"address", ADDR_LOWER}, {"asset", "AIF"}})["result"]["amount"] == "5");
     const auto calls = backend.calls();
     BOOST_TEST_REQUIRE(calls.size() == 2u);
     BOOST_TEST(calls[0].args == ADDR_LOWER);

@@ -22,7 +22,8 @@ struct Call
 /// A Backend that records calls and returns canned JSON. The unit under test is the
 /// dispatcher/server, so only the RPC layer's own behaviour is asserted against it.
 /// Special inputs trigger errors: asset "boom" → std::runtime_error, asset "typo" →
-/// nlohmann type_error, asset "nope" → RpcError(NOT_FOUND) with data.
+/// nlohmann type_error, asset "nope" → RpcError(NOT_FOUND) with data; a tx_send wire with a
+/// "reject" member → RpcError(TX_REJECTED).
 class FakeBackend : public Backend
 {
 public:
@@ -54,7 +55,15 @@ public:
     {
         record("tx_send", wire);
         if (tx_send_error) throw *tx_send_error;
+        if (wire.contains("reject"))
+            throw RpcError(code::TX_REJECTED, "refused", {{"reason", "test"}});
         return tx_send_result;
+    }
+    /// Records the batch (args: its size), then sends each as the default does.
+    std::vector<TxSendOutcome> tx_send_batch(const std::vector<const json*>& wires) override
+    {
+        record("tx_send_batch", wires.size());
+        return Backend::tx_send_batch(wires);
     }
     json tx_get(const ledger::Hash32& hash) override
     {
