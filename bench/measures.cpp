@@ -38,7 +38,9 @@ double self_cpu_seconds()
 {
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
-    auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    auto sec = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
     return sec(ru.ru_utime) + sec(ru.ru_stime);
 }
 
@@ -79,12 +81,16 @@ Measure measure_recovery(const Workload& w, unsigned threads)
     });
     double s = seconds_since(t0);
     const double cpu = self_cpu_seconds() - cpu0;
-    if (bad) throw std::runtime_error("recovery mismatch in " + std::to_string(bad.load()) + " txs");
+    if (bad)
+        throw std::runtime_error("recovery mismatch in " + std::to_string(bad.load()) + " txs");
     const auto n = static_cast<double>(w.txs.size());
     return Measure{n / s, 1e6 * cpu / n};
 }
 
 namespace {
+
+/// Transactions an admission thread verifies before it admits them together.
+constexpr std::size_t ADMISSION_CHUNK = 256;
 
 /// Commits the workload's untimed setup blocks (e.g. delegations and a proposal before votes).
 void seal_setup(node::Chain& chain, const Workload& w, const SecretKey& validator)
@@ -96,17 +102,20 @@ void seal_setup(node::Chain& chain, const Workload& w, const SecretKey& validato
         for (const auto& tx : txs) block.push_back(*verify_tx(dsep, tx));
         const std::uint64_t ts = chain.head().header.timestamp + 1;
         auto r = chain.seal(std::move(block), ts, validator);
-        if (!r.rejected.empty()) throw std::runtime_error("setup tx refused: " + r.rejected[0].second.message());
+        if (!r.rejected.empty())
+            throw std::runtime_error("setup tx refused: " + r.rejected[0].second.message());
     }
 }
 
 /// Every sender's account nonce is what the workload says: all its txs really applied.
 template <typename NonceOf>
-void check_final_nonces(const Workload& w, const char* measure, std::size_t step, NonceOf&& nonce_of)
+void check_final_nonces(const Workload& w, const char* measure, std::size_t step,
+                        NonceOf&& nonce_of)
 {
     for (std::size_t i = 0; i < w.senders.size(); i += step)
         if (nonce_of(w.senders[i]) != w.final_nonces[i])
-            throw std::runtime_error(std::string{measure} + " sender " + std::to_string(i) + " nonce mismatch");
+            throw std::runtime_error(std::string{measure} + " sender " + std::to_string(i) +
+                                     " nonce mismatch");
 }
 
 /// Fails a wait that stops making progress: a tx refused inside a block leaves its sender's
@@ -124,10 +133,11 @@ public:
             m_height = height;
             m_since = now;
         } else if (now - m_since > LIMIT) {
-            throw std::runtime_error(std::string{m_measure} + " stalled: " + std::to_string(pending) +
-                                     " txs still pending and no block for " +
-                                     std::to_string(std::chrono::duration_cast<std::chrono::seconds>(LIMIT).count()) +
-                                     " s (a tx refused in a block strands its sender's later txs)");
+            throw std::runtime_error(
+                std::string{m_measure} + " stalled: " + std::to_string(pending) +
+                " txs still pending and no block for " +
+                std::to_string(std::chrono::duration_cast<std::chrono::seconds>(LIMIT).count()) +
+                " s (a tx refused in a block strands its sender's later txs)");
         }
     }
 
@@ -141,14 +151,16 @@ private:
 
 /// Every sampled balance the workload expects is there (e.g. the market's buyers got their fills).
 template <typename BalanceOf>
-void check_final_balances(const Workload& w, const char* measure, std::size_t step, BalanceOf&& balance_of)
+void check_final_balances(const Workload& w, const char* measure, std::size_t step,
+                          BalanceOf&& balance_of)
 {
     for (std::size_t i = 0; i < w.final_balances.size(); i += step) {
         const auto& b = w.final_balances[i];
         const u128 got = balance_of(w.senders[b.sender], b.asset);
         if (got != b.amount)
-            throw std::runtime_error(std::string{measure} + " sender " + std::to_string(b.sender) + " holds " +
-                                     u128_to_string(got) + " " + b.asset + ", expected " + u128_to_string(b.amount));
+            throw std::runtime_error(std::string{measure} + " sender " + std::to_string(b.sender) +
+                                     " holds " + u128_to_string(got) + " " + b.asset +
+                                     ", expected " + u128_to_string(b.amount));
     }
 }
 
@@ -157,7 +169,7 @@ void check_final_balances(const Workload& w, const char* measure, std::size_t st
 /// Runs the real producer over a Chain until `expected` txs are committed; verifiers decode and
 /// recover each tx once as it "arrives" and admit it to the pool.
 Measure measure_block_path(const Options& o, const Workload& w, const Genesis& genesis,
-                          const SecretKey& validator, std::uint64_t* height_out)
+                           const SecretKey& validator, std::uint64_t* height_out)
 {
     const std::string dir = o.work_dir + "/block-path";
     fs::remove_all(dir);
@@ -176,19 +188,30 @@ Measure measure_block_path(const Options& o, const Workload& w, const Genesis& g
     auto t0 = Clock::now();
     // The admission threads run at the priority aif-node gives its RPC threads (--rpc-nice), so
     // the producer wins the CPU as it does in the node.
-    parallel_for(
-        w.encoded.size(), o.threads,
-        [&](std::size_t i) {
-            auto tx = decode_tx(ByteView{w.encoded[i]});
-            auto vt = tx ? verify_tx(dsep, std::move(*tx)) : Result<VerifiedTx>(tx.error());
-            if (!vt) {
-                ++rejected;
-                return;
+    // Each thread verifies a chunk, then reads the senders' nonces under one hold of the chain's
+    // lock and admits the chunk under one hold of the pool's, as aif-node does for a JSON-RPC
+    // batch of tx_send.
+    parallel_for_ranges(
+        w.encoded.size(), o.threads, ADMISSION_CHUNK,
+        [&](std::size_t begin, std::size_t end) {
+            std::vector<VerifiedTx> verified;
+            verified.reserve(end - begin);
+            for (std::size_t i = begin; i < end; ++i) {
+                auto tx = decode_tx(ByteView{w.encoded[i]});
+                auto vt = tx ? verify_tx(dsep, std::move(*tx)) : Result<VerifiedTx>(tx.error());
+                if (vt)
+                    verified.push_back(std::move(*vt));
+                else
+                    ++rejected;
             }
-            const std::uint64_t n = chain.read([&](const StateView& s, const node::Head&) {
-                return contracts::nonce_of(s, vt->sender);
+            std::vector<std::uint64_t> nonces;
+            nonces.reserve(verified.size());
+            chain.read([&](const StateView& s, const node::Head&) {
+                for (const auto& vt : verified) nonces.push_back(contracts::nonce_of(s, vt.sender));
+                return 0;
             });
-            if (!pool.add(std::move(*vt), n)) ++rejected;
+            for (const auto& r : pool.add_batch(verified, nonces))
+                if (!r) ++rejected;
             producer.notify();
         },
         [&] { (void)rpc::lower_thread_priority(static_cast<int>(o.admission_nice)); });
@@ -200,12 +223,15 @@ Measure measure_block_path(const Options& o, const Workload& w, const Genesis& g
     }
     double s = seconds_since(t0);
     const double cpu = self_cpu_seconds() - cpu0;
-    std::printf("    (b) all verified and admitted after %.2f s; all committed after %.2f s; CPU busy %.0f%% of %u cores\n",
-                admitted, s, 100 * cpu / (s * o.threads), o.threads);
+    std::printf(
+        "    (b) all verified and admitted after %.2f s; all committed after %.2f s; CPU busy "
+        "%.0f%% of %u cores\n",
+        admitted, s, 100 * cpu / (s * o.threads), o.threads);
     producer.stop();
     if (rejected) throw std::runtime_error(std::to_string(rejected.load()) + " txs refused in (b)");
     chain.read([&](const StateView& st, const node::Head& head) {
-        check_final_nonces(w, "(b)", 1, [&](const Address& a) { return contracts::nonce_of(st, a); });
+        check_final_nonces(w, "(b)", 1,
+                           [&](const Address& a) { return contracts::nonce_of(st, a); });
         check_final_balances(w, "(b)", 1, [&](const Address& a, const std::string& asset) {
             return contracts::token::balance_of(st, a, asset);
         });
@@ -226,22 +252,26 @@ double measure_seal_only(const Options& o, const Workload& w, const Genesis& gen
     seal_setup(chain, w, validator);
     const Hash32 dsep = chain.domain_separator();
     std::vector<VerifiedTx> verified(w.txs.size());
-    parallel_for(w.txs.size(), o.threads, [&](std::size_t i) { verified[i] = *verify_tx(dsep, w.txs[i]); });
+    parallel_for(w.txs.size(), o.threads,
+                 [&](std::size_t i) { verified[i] = *verify_tx(dsep, w.txs[i]); });
     auto t0 = Clock::now();
     std::uint64_t ts = chain.head().header.timestamp;
     for (std::size_t start = 0; start < verified.size(); start += o.max_block_txs) {
-        std::vector<VerifiedTx> block(std::make_move_iterator(verified.begin() + static_cast<std::ptrdiff_t>(start)),
-                                      std::make_move_iterator(verified.begin() + static_cast<std::ptrdiff_t>(
-                                          std::min(verified.size(), start + o.max_block_txs))));
+        std::vector<VerifiedTx> block(
+            std::make_move_iterator(verified.begin() + static_cast<std::ptrdiff_t>(start)),
+            std::make_move_iterator(
+                verified.begin() +
+                static_cast<std::ptrdiff_t>(std::min(verified.size(), start + o.max_block_txs))));
         auto r = chain.seal(std::move(block), ++ts, validator);
-        if (!r.rejected.empty()) throw std::runtime_error("seal-only: " + r.rejected[0].second.message());
+        if (!r.rejected.empty())
+            throw std::runtime_error("seal-only: " + r.rejected[0].second.message());
     }
     return static_cast<double>(w.txs.size()) / seconds_since(t0);
 }
 
 /// Feeds a real node over HTTP with `clients` connections until everything is committed.
 Measure measure_end_to_end(const Options& o, const Workload& w, const std::string& genesis_path,
-                          long* node_rss_kib)
+                           long* node_rss_kib)
 {
     const std::string dir = o.work_dir + "/e2e";
     fs::remove_all(dir);
@@ -251,13 +281,17 @@ Measure measure_end_to_end(const Options& o, const Workload& w, const std::strin
     std::size_t largest_setup = 0;
     for (const auto& block : w.setup) largest_setup = std::max(largest_setup, block.size());
     const std::size_t pool_txs = std::max(w.txs.size(), largest_setup);
-    const std::size_t per_sender = (w.txs.size() + w.senders.size() - 1) / w.senders.size() + largest_setup + 1;
-    std::vector<std::string> args{"--genesis", genesis_path, "--data-dir", dir, "--validator-key",
-                                  o.source_dir + "/genesis/dev-validator.key", "--block-interval-ms",
-                                  std::to_string(o.interval_ms), "--max-block-txs",
-                                  std::to_string(o.max_block_txs), "--rpc-nice", std::to_string(o.admission_nice),
-                                  "--mempool-max-txs", std::to_string(pool_txs + 1), "--rpc-max-batch",
-                                  std::to_string(std::max<std::size_t>(o.batch, 2000))};
+    const std::size_t per_sender =
+        (w.txs.size() + w.senders.size() - 1) / w.senders.size() + largest_setup + 1;
+    std::vector<std::string> args{
+        "--genesis",           genesis_path,
+        "--data-dir",          dir,
+        "--validator-key",     o.source_dir + "/genesis/dev-validator.key",
+        "--block-interval-ms", std::to_string(o.interval_ms),
+        "--max-block-txs",     std::to_string(o.max_block_txs),
+        "--rpc-nice",          std::to_string(o.admission_nice),
+        "--mempool-max-txs",   std::to_string(pool_txs + 1),
+        "--rpc-max-batch",     std::to_string(std::max<std::size_t>(o.batch, 2000))};
     for (const char* flag : {"--mempool-max-per-sender", "--mempool-max-nonce-gap"})
         args.insert(args.end(), {flag, std::to_string(std::max<std::size_t>(per_sender, 1000))});
     if (w.needs_dev_clock) args.emplace_back("--dev");
@@ -297,26 +331,34 @@ Measure measure_end_to_end(const Options& o, const Workload& w, const std::strin
     for (unsigned c = 0; c < o.clients; ++c)
         clients.emplace_back([&] {
             RpcConnection conn(node.port());
-            for (std::size_t b; (b = next++) < w.rpc_batches.size();) note_error(conn.post(w.rpc_batches[b]));
+            for (std::size_t b; (b = next++) < w.rpc_batches.size();)
+                note_error(conn.post(w.rpc_batches[b]));
         });
     for (auto& t : clients) t.join();
     RpcConnection poll(node.port());
     wait_committed(poll);
     double s = seconds_since(t0);
     const double cpu = node.cpu_seconds() - cpu0;
-    std::printf("    (c) aif-node CPU busy %.0f%% of %u cores (aif-bench's clients use the rest)\n", 100 * cpu / (s * std::thread::hardware_concurrency()),
+    std::printf("    (c) aif-node CPU busy %.0f%% of %u cores (aif-bench's clients use the rest)\n",
+                100 * cpu / (s * std::thread::hardware_concurrency()),
                 std::thread::hardware_concurrency());
-    if (errors) throw std::runtime_error("(c) " + std::to_string(errors.load()) + " batches had errors: " + first_error);
-    check_final_nonces(w, "(c)", std::max<std::size_t>(1, w.senders.size() / 50), [&](const Address& a) {
-        return poll.call("account_get", {{"address", to_checksum(a)}})["nonce"].get<std::uint64_t>();
-    });
-    check_final_balances(w, "(c)", std::max<std::size_t>(1, w.final_balances.size() / 50),
-                         [&](const Address& a, const std::string& asset) {
-                             const auto r = poll.call("token_getBalance", {{"address", to_checksum(a)}, {"asset", asset}});
-                             const auto amount = u128_from_string(r.at("amount").get<std::string>());
-                             if (!amount) throw std::runtime_error("(c) token_getBalance answered " + r.dump());
-                             return *amount;
-                         });
+    if (errors)
+        throw std::runtime_error("(c) " + std::to_string(errors.load()) +
+                                 " batches had errors: " + first_error);
+    check_final_nonces(w, "(c)", std::max<std::size_t>(1, w.senders.size() / 50),
+                       [&](const Address& a) {
+                           return poll.call("account_get", {{"address", to_checksum(a)}})["nonce"]
+                               .get<std::uint64_t>();
+                       });
+    check_final_balances(
+        w, "(c)", std::max<std::size_t>(1, w.final_balances.size() / 50),
+        [&](const Address& a, const std::string& asset) {
+            const auto r =
+                poll.call("token_getBalance", {{"address", to_checksum(a)}, {"asset", asset}});
+            const auto amount = u128_from_string(r.at("amount").get<std::string>());
+            if (!amount) throw std::runtime_error("(c) token_getBalance answered " + r.dump());
+            return *amount;
+        });
     *node_rss_kib = node.peak_rss_kib();
     const auto n = static_cast<double>(w.txs.size());
     return Measure{n / s, 1e6 * cpu / n};

@@ -20,13 +20,24 @@ using namespace ledger;
 void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& f,
                   const std::function<void()>& on_thread_start)
 {
+    parallel_for_ranges(
+        n, threads, 64,
+        [&](std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i) f(i);
+        },
+        on_thread_start);
+}
+
+void parallel_for_ranges(std::size_t n, unsigned threads, std::size_t chunk,
+                         const std::function<void(std::size_t, std::size_t)>& f,
+                         const std::function<void()>& on_thread_start)
+{
     std::atomic<std::size_t> next{0};
-    constexpr std::size_t CHUNK = 64;
     auto work = [&] {
         for (;;) {
-            std::size_t start = next.fetch_add(CHUNK);
+            const std::size_t start = next.fetch_add(chunk);
             if (start >= n) return;
-            for (std::size_t i = start; i < std::min(n, start + CHUNK); ++i) f(i);
+            f(start, std::min(n, start + chunk));
         }
     };
     std::vector<std::thread> pool;
@@ -59,7 +70,8 @@ nlohmann::json bench_genesis_json(const std::string& dev_genesis_path,
     g["notice"] = "aif-bench throwaway chain; keys are derived from public strings";
     g["params"]["maxBlockTxs"] = max_block_txs;
     for (const auto& a : funded)
-        g["allocations"].push_back({{"address", to_checksum(a)}, {"amount", "1000000000000000000000000"}});
+        g["allocations"].push_back(
+            {{"address", to_checksum(a)}, {"amount", "1000000000000000000000000"}});
     return g;
 }
 
@@ -105,7 +117,8 @@ Workload with_senders(std::uint64_t chain_id, std::size_t senders, unsigned thre
 /// A setup tx of `type` signed by sender `s`; its nonce counts in the sender's final nonce
 /// (where a sender has no timed tx, setup alone sets it). Safe on parallel threads as long as
 /// each call signs for a different sender.
-Tx sign_setup(Workload& w, const Hash32& dsep, std::size_t s, const char* type, std::vector<Value> fields)
+Tx sign_setup(Workload& w, const Hash32& dsep, std::size_t s, const char* type,
+              std::vector<Value> fields)
 {
     Tx tx;
     tx.type = find_tx_type(type);
@@ -117,8 +130,8 @@ Tx sign_setup(Workload& w, const Hash32& dsep, std::size_t s, const char* type, 
 
 /// Fills the timed part: `n` txs, tx i from sender i % senders with the fields `fields_of(i)`
 /// gives (its nonce first), signed on `threads` threads.
-void sign_timed(Workload& w, const TxTypeDef* type, std::size_t n, std::size_t batch, unsigned threads,
-                const std::function<std::vector<Value>(std::size_t)>& fields_of)
+void sign_timed(Workload& w, const TxTypeDef* type, std::size_t n, std::size_t batch,
+                unsigned threads, const std::function<std::vector<Value>(std::size_t)>& fields_of)
 {
     const Hash32 dsep = domain_separator({w.chain_id});
     const std::size_t senders = w.senders.size();
@@ -150,8 +163,12 @@ Workload make_transfers(std::uint64_t chain_id, std::size_t n, std::size_t sende
     w.name = "transfers";
     sign_timed(w, find_tx_type("Transfer"), n, batch, threads, [&](std::size_t i) {
         // Recipients: the next sender, so state stays realistic (balances on both sides).
-        return std::vector<Value>{std::uint64_t{i / senders}, FEE, w.senders[(i % senders + 1) % senders],
-                                  std::string{"AIF"}, u128{1'000'000'000'000ULL}, std::string{}};
+        return std::vector<Value>{std::uint64_t{i / senders},
+                                  FEE,
+                                  w.senders[(i % senders + 1) % senders],
+                                  std::string{"AIF"},
+                                  u128{1'000'000'000'000ULL},
+                                  std::string{}};
     });
     return w;
 }
@@ -178,7 +195,8 @@ Workload make_votes(std::uint64_t chain_id, std::size_t n, std::size_t senders, 
     sign_timed(w, find_tx_type("Vote"), n, batch, threads, [&](std::size_t i) {
         const std::size_t s = i % senders;
         const std::uint64_t nonce = (s == 0 ? 2 : 1) + i / senders;
-        return std::vector<Value>{nonce, FEE, std::uint64_t{1}, std::string{CHOICES[(i / senders) % 3]}};
+        return std::vector<Value>{nonce, FEE, std::uint64_t{1},
+                                  std::string{CHOICES[(i / senders) % 3]}};
     });
     return w;
 }
@@ -186,7 +204,9 @@ Workload make_votes(std::uint64_t chain_id, std::size_t n, std::size_t senders, 
 Workload make_market(std::uint64_t chain_id, std::size_t n, std::size_t senders, std::size_t batch,
                      unsigned threads)
 {
-    if (senders < 2) throw std::invalid_argument("the market workload needs at least 2 senders (a buyer and a seller)");
+    if (senders < 2)
+        throw std::invalid_argument(
+            "the market workload needs at least 2 senders (a buyer and a seller)");
     Workload w = with_senders(chain_id, senders, threads);
     w.name = "market orders";
     w.needs_dev_clock = true;
@@ -198,19 +218,26 @@ Workload make_market(std::uint64_t chain_id, std::size_t n, std::size_t senders,
     };
     // Film 1 of the dev edition 2026 (the dev clock starts in its early-bird window).
     const std::string content = "aif-bench market film";
-    std::vector<Value> film{std::uint64_t{2026}, std::string{"aif-bench film"}, std::string{"generative_cinema"},
-                            std::string{"short_film"}, std::uint64_t{0}, std::vector<Address>{w.senders[0]}};
+    std::vector<Value> film{std::uint64_t{2026},
+                            std::string{"aif-bench film"},
+                            std::string{"generative_cinema"},
+                            std::string{"short_film"},
+                            std::uint64_t{0},
+                            std::vector<Address>{w.senders[0]}};
     for (int d = 0; d < 6; ++d) film.emplace_back(std::uint64_t{60});
     film.emplace_back(std::string{"aif-bench"});
-    film.emplace_back(sha256(ByteView{reinterpret_cast<const std::uint8_t*>(content.data()), content.size()}));
+    film.emplace_back(
+        sha256(ByteView{reinterpret_cast<const std::uint8_t*>(content.data()), content.size()}));
     film.emplace_back(std::string{"ipfs://aif-bench"});
     w.setup.push_back({by_issuer("SubmitFilm", std::move(film))});
-    w.setup.push_back({by_issuer("IssueShares", {std::uint64_t{1}, std::string{MARKET_SYMBOL}, SHARE_SUPPLY})});
+    w.setup.push_back(
+        {by_issuer("IssueShares", {std::uint64_t{1}, std::string{MARKET_SYMBOL}, SHARE_SUPPLY})});
     // Shares for every other sender, in blocks the node's per-sender pool limit admits.
     constexpr std::size_t PER_BLOCK = 500;
     std::vector<Tx> gifts;
     for (std::size_t s = 1; s < senders; ++s) {
-        gifts.push_back(by_issuer("Transfer", {w.senders[s], std::string{MARKET_SYMBOL}, SHARE_GIFT, std::string{}}));
+        gifts.push_back(by_issuer(
+            "Transfer", {w.senders[s], std::string{MARKET_SYMBOL}, SHARE_GIFT, std::string{}}));
         if (gifts.size() == PER_BLOCK) {
             w.setup.push_back(std::move(gifts));
             gifts.clear();
@@ -224,8 +251,14 @@ Workload make_market(std::uint64_t chain_id, std::size_t n, std::size_t senders,
     sign_timed(w, find_tx_type("PlaceOrder"), n, batch, threads, [&](std::size_t i) {
         const std::size_t s = i % senders;
         const std::uint64_t nonce = (s == 0 ? issuer_nonce : 0) + i / senders;
-        return std::vector<Value>{nonce, FEE, std::string{MARKET_SYMBOL}, std::string{s % 2 == 0 ? "sell" : "buy"},
-                                  u128{1'000'000'000'000ULL}, u128{1}, std::uint64_t{0}, std::string{"gtc"}};
+        return std::vector<Value>{nonce,
+                                  FEE,
+                                  std::string{MARKET_SYMBOL},
+                                  std::string{s % 2 == 0 ? "sell" : "buy"},
+                                  u128{1'000'000'000'000ULL},
+                                  u128{1},
+                                  std::uint64_t{0},
+                                  std::string{"gtc"}};
     });
     // Sells are never fewer than buys (round-robin from sender 0, a seller), all at one price,
     // so every buy fills whatever order the blocks apply them in: a buy left resting at the end
@@ -240,7 +273,8 @@ Workload make_market(std::uint64_t chain_id, std::size_t n, std::size_t senders,
         else
             ++shares[i % senders];
     }
-    for (std::size_t s = 0; s < senders; ++s) w.final_balances.push_back({s, MARKET_SYMBOL, shares[s]});
+    for (std::size_t s = 0; s < senders; ++s)
+        w.final_balances.push_back({s, MARKET_SYMBOL, shares[s]});
     return w;
 }
 

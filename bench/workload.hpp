@@ -82,4 +82,9 @@ struct Workload
 void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& f,
                   const std::function<void()>& on_thread_start = {});
 
+/// parallel_for in ranges: `f(begin, end)` for consecutive ranges of up to `chunk` indices.
+void parallel_for_ranges(std::size_t n, unsigned threads, std::size_t chunk,
+                         const std::function<void(std::size_t, std::size_t)>& f,
+                         const std::function<void()>& on_thread_start = {});
+
 }  // namespace aif::bench
