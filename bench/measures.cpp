@@ -194,6 +194,7 @@ Measure measure_block_path(const Options& o, const Workload& w, const Genesis& g
     parallel_for_ranges(
         w.encoded.size(), o.threads, ADMISSION_CHUNK,
         [&](std::size_t begin, std::size_t end) {
+            const node::AdmissionScope admitting{&producer};
             std::vector<VerifiedTx> verified;
             verified.reserve(end - begin);
             for (std::size_t i = begin; i < end; ++i) {

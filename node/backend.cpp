@@ -139,6 +139,7 @@ Result<std::uint64_t> NodeBackend::check_against_head(const StateView& s, const 
 
 std::vector<Result<Hash32>> NodeBackend::admit_batch(const std::vector<const json*>& wires)
 {
+    const AdmissionScope admitting{m_producer};
     std::vector<Result<Hash32>> out(wires.size(),
                                     Result<Hash32>(err(ErrorCode::internal, "not admitted")));
     // 1. Decode and recover every signature: no lock held, the bulk of the work.

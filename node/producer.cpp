@@ -25,8 +25,7 @@ std::uint64_t wall_seconds()
 
 Clock::Clock(bool dev, std::uint64_t head_timestamp)
     : m_dev(dev), m_base(head_timestamp), m_start(std::chrono::steady_clock::now())
-{
-}
+{}
 
 std::uint64_t Clock::now() const
 {
@@ -46,7 +45,8 @@ std::uint64_t Clock::advance(std::uint64_t seconds)
 {
     // Checked: a huge jump must not wrap the dev clock to before genesis (hostile S5).
     const std::uint64_t before = now();
-    if (seconds > ~std::uint64_t{0} - before) throw std::invalid_argument("seconds: would overflow the chain clock");
+    if (seconds > ~std::uint64_t{0} - before)
+        throw std::invalid_argument("seconds: would overflow the chain clock");
     m_offset += seconds;
     return now();
 }
@@ -54,8 +54,7 @@ std::uint64_t Clock::advance(std::uint64_t seconds)
 SoloProducer::SoloProducer(Chain& chain, Mempool& pool, Clock& clock, SecretKey key,
                            ProducerConfig cfg)
     : m_chain(chain), m_pool(pool), m_clock(clock), m_key(key), m_cfg(cfg)
-{
-}
+{}
 
 SoloProducer::~SoloProducer()
 {
@@ -89,6 +88,16 @@ void SoloProducer::notify()
         m_pending = true;
     }
     m_cv.notify_one();
+}
+
+void SoloProducer::admission_started()
+{
+    m_admitting.fetch_add(1, std::memory_order_relaxed);
+}
+
+void SoloProducer::admission_finished()
+{
+    m_admitting.fetch_sub(1, std::memory_order_relaxed);
 }
 
 std::size_t SoloProducer::seal_one(bool allow_empty)
@@ -157,7 +166,8 @@ void SoloProducer::run()
         if (m_stop) break;
         // Let a burst gather for up to one interval, then seal; keep sealing while a backlog
         // remains (a full block means more may be waiting). A burst that stops early (nothing
-        // new for a quiet window) is sealed at once: waiting longer only adds latency.
+        // new for a quiet window, no batch being verified) is sealed at once: waiting longer
+        // only adds latency.
         const auto deadline = std::chrono::steady_clock::now() + m_cfg.interval;
         const auto quiet = std::clamp(m_cfg.interval / 10, std::chrono::milliseconds{1},
                                       std::chrono::milliseconds{10});
@@ -166,7 +176,7 @@ void SoloProducer::run()
             if (m_cv.wait_until(lock, step, [&] { return m_stop; })) break;
             if (std::chrono::steady_clock::now() >= deadline) break;
             const std::size_t now_pending = m_pool.size();
-            if (now_pending == seen) break;
+            if (now_pending == seen && m_admitting.load(std::memory_order_relaxed) == 0) break;
             seen = now_pending;
         }
         if (m_stop) break;

@@ -158,6 +158,28 @@ BOOST_AUTO_TEST_CASE(a_batch_answers_each_tx_as_tx_send_would)
     BOOST_CHECK_EQUAL(backend.chain_get_info()["pendingTxs"], 0);
 }
 
+BOOST_AUTO_TEST_CASE(producer_waits_out_a_batch_being_verified)
+{
+    // A 5 s interval, so its 10 ms quiet window is all that can seal early.
+    node::SoloProducer live_producer{
+        chain, pool, clock, node::read_key_file(test::source_dir() + "/genesis/dev-validator.key"),
+        node::ProducerConfig{std::chrono::seconds{5}, 100}};
+    node::NodeBackend live{chain, pool, clock, &live_producer, /*dev=*/true};
+    live_producer.start();
+    const auto t0 = std::chrono::steady_clock::now();
+    {
+        const node::AdmissionScope verifying{&live_producer};  // another batch is on its way
+        live.tx_send(wire(0, 0, 5));
+        // Arrivals paused, but a batch is being verified: not the end of the burst.
+        BOOST_TEST(!live_producer.wait_for_height(1, std::chrono::milliseconds{500}));
+    }
+    // Nothing in admission and nothing new: sealed after a quiet window, long before 5 s.
+    BOOST_TEST(live_producer.wait_for_height(1, std::chrono::seconds{3}));
+    BOOST_TEST((std::chrono::steady_clock::now() - t0 < std::chrono::seconds{4}));
+    live_producer.stop();
+    BOOST_CHECK_EQUAL(backend.account_get(test::address_of_key(test::dev_key(0)))["nonce"], 1);
+}
+
 BOOST_AUTO_TEST_CASE(full_pool_is_its_own_code)
 {
     for (int k = 0; k < 3; ++k) backend.tx_send(wire(k, 0, 1));
