@@ -180,12 +180,15 @@ std::vector<Result<Hash32>> NodeBackend::admit_batch(const std::vector<const jso
         }
         return 0;
     });
-    // 3. Into the pool under one hold of its lock, in request order.
+    // 3. Into the pool under one hold of its lock, in request order (it takes the txs it admits).
+    std::vector<Hash32> hashes;
+    hashes.reserve(passing.size());
+    for (const auto& vt : passing) hashes.push_back(vt.hash);
     const auto added = m_pool.add_batch(passing, nonces);
     bool any = false;
     for (std::size_t k = 0; k < passing.size(); ++k) {
         if (added[k]) {
-            out[passing_slot[k]] = passing[k].hash;  // add_batch moved the tx, not its hash
+            out[passing_slot[k]] = hashes[k];
             any = true;
         } else {
             out[passing_slot[k]] = added[k].error();

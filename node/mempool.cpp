@@ -3,6 +3,7 @@
 #include "node/mempool.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace aif::node {
 
@@ -37,6 +38,8 @@ std::vector<Result<void>> Mempool::add_batch(std::span<VerifiedTx> txs,
                                              std::span<const std::uint64_t> account_nonces,
                                              TimePoint now)
 {
+    if (account_nonces.size() != txs.size())
+        throw std::invalid_argument("Mempool::add_batch: one account nonce per tx");
     std::vector<Result<void>> out;
     out.reserve(txs.size());
     std::lock_guard lock{m_mu};

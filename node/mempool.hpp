@@ -56,7 +56,8 @@ public:
 
     /// add() for each of `txs` in order (`account_nonces[i]` for `txs[i]`), under one hold of
     /// the lock: a JSON-RPC batch of tx_send, or a chunk of verified txs, pays for the lock
-    /// once. Each result is what add() would have returned at that point.
+    /// once. Each result is what add() would have returned at that point; an admitted tx is
+    /// moved out of `txs`. Throws std::invalid_argument when the two spans differ in size.
     [[nodiscard]] std::vector<ledger::Result<void>> add_batch(
         std::span<ledger::VerifiedTx> txs, std::span<const std::uint64_t> account_nonces,
         TimePoint now = std::chrono::steady_clock::now());

@@ -12,11 +12,14 @@ namespace {
 
 VerifiedTx tx_of(int key, std::uint64_t nonce, u128 amount = 1)
 {
-    return test::verified(test::make_transfer(test::dev_key(key), 2026, nonce, test::fresh_address(9), amount),
-                          2026);
+    return test::verified(
+        test::make_transfer(test::dev_key(key), 2026, nonce, test::fresh_address(9), amount), 2026);
 }
 
-std::uint64_t zero(const Address&) { return 0; }
+std::uint64_t zero(const Address&)
+{
+    return 0;
+}
 
 }  // namespace
 
@@ -52,7 +55,8 @@ BOOST_AUTO_TEST_CASE(gaps_hold_back_later_nonces)
     BOOST_CHECK_EQUAL(pool.size(), 1u);
     BOOST_CHECK(pool.take_ready([](const Address&) { return std::uint64_t{1}; }, 100).empty());
     BOOST_REQUIRE(pool.add(tx_of(0, 1), 1));
-    BOOST_CHECK_EQUAL(pool.take_ready([](const Address&) { return std::uint64_t{1}; }, 100).size(), 2u);
+    BOOST_CHECK_EQUAL(pool.take_ready([](const Address&) { return std::uint64_t{1}; }, 100).size(),
+                      2u);
 }
 
 BOOST_AUTO_TEST_CASE(refusals)
@@ -61,13 +65,48 @@ BOOST_AUTO_TEST_CASE(refusals)
     auto t = tx_of(0, 0);
     BOOST_REQUIRE(pool.add(t, 0));
     BOOST_CHECK(pool.add(t, 0).error().code == ErrorCode::duplicate_tx);
-    BOOST_CHECK(pool.add(tx_of(0, 0, 99), 0).error().code == ErrorCode::duplicate_tx);  // same nonce
+    BOOST_CHECK(pool.add(tx_of(0, 0, 99), 0).error().code ==
+                ErrorCode::duplicate_tx);  // same nonce
     BOOST_CHECK(pool.add(tx_of(0, 4), 5).error().code == ErrorCode::nonce_too_low);
     BOOST_CHECK(pool.add(tx_of(0, 6), 0).error().code == ErrorCode::nonce_too_high);
     BOOST_REQUIRE(pool.add(tx_of(0, 1), 0));
     BOOST_CHECK(pool.add(tx_of(0, 2), 0).error().code == ErrorCode::mempool_full);  // per sender
     BOOST_REQUIRE(pool.add(tx_of(1, 0), 0));
     BOOST_CHECK(pool.add(tx_of(2, 0), 0).error().code == ErrorCode::mempool_full);  // total
+    BOOST_CHECK_EQUAL(pool.size(), 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_answers_as_adds_one_by_one)
+{
+    // The refusals case above, as one batch: each answer is what add() gave in sequence.
+    const auto t = tx_of(0, 0);
+    std::vector<VerifiedTx> txs{t,           t,           tx_of(0, 0, 99), tx_of(0, 4), tx_of(0, 6),
+                                tx_of(0, 1), tx_of(0, 2), tx_of(1, 0),     tx_of(2, 0)};
+    const std::vector<std::uint64_t> nonces{0, 0, 0, 5, 0, 0, 0, 0, 0};
+    node::Mempool pool(node::MempoolConfig{3, 2, 5});
+    const auto r = pool.add_batch(txs, nonces);
+    BOOST_REQUIRE_EQUAL(r.size(), txs.size());
+    const std::vector<std::optional<ErrorCode>> want{std::nullopt,
+                                                     ErrorCode::duplicate_tx,
+                                                     ErrorCode::duplicate_tx,
+                                                     ErrorCode::nonce_too_low,
+                                                     ErrorCode::nonce_too_high,
+                                                     std::nullopt,
+                                                     ErrorCode::mempool_full,
+                                                     std::nullopt,
+                                                     ErrorCode::mempool_full};
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        if (want[i])
+            BOOST_CHECK_MESSAGE(!r[i] && r[i].error().code == *want[i], "tx " << i);
+        else
+            BOOST_CHECK_MESSAGE(static_cast<bool>(r[i]), "tx " << i);
+    }
+    BOOST_CHECK_EQUAL(pool.size(), 3u);
+    BOOST_CHECK(pool.contains(t.hash));
+    // One nonce per tx, or nothing happens.
+    std::vector<VerifiedTx> more{tx_of(2, 1)};
+    BOOST_CHECK_THROW((void)pool.add_batch(more, std::vector<std::uint64_t>{}),
+                      std::invalid_argument);
     BOOST_CHECK_EQUAL(pool.size(), 3u);
 }
 
