@@ -212,9 +212,8 @@ rpc::TxSendOutcome send_outcome(const Result<Hash32>& r)
     const Error& e = r.error();
     const int code =
         e.code == ErrorCode::mempool_full ? rpc::code::MEMPOOL_FULL : rpc::code::TX_REJECTED;
-    return rpc::TxSendOutcome{
-        std::in_place_type<rpc::RpcError>, code, e.message(),
-        json{{"reason", std::string{to_string(e.code)}}, {"detail", e.detail}}};
+    return std::make_exception_ptr(RpcError(
+        code, e.message(), json{{"reason", std::string{to_string(e.code)}}, {"detail", e.detail}}));
 }
 
 }  // namespace
@@ -222,7 +221,7 @@ rpc::TxSendOutcome send_outcome(const Result<Hash32>& r)
 json NodeBackend::tx_send(const json& wire)
 {
     auto outcome = send_outcome(admit(wire));
-    if (auto* e = std::get_if<rpc::RpcError>(&outcome)) throw *e;
+    if (auto* e = std::get_if<std::exception_ptr>(&outcome)) std::rethrow_exception(*e);
     return std::get<json>(std::move(outcome));
 }
 

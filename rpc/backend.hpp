@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -50,8 +51,9 @@ struct RpcError : std::runtime_error
     json data;
 };
 
-/// One tx_send of a JSON-RPC batch: its result, or the error tx_send would have thrown.
-using TxSendOutcome = std::variant<json, RpcError>;
+/// One tx_send of a JSON-RPC batch: its result, or what tx_send would have thrown (the
+/// dispatcher answers it as it answers a single call's exception).
+using TxSendOutcome = std::variant<json, std::exception_ptr>;
 
 /// Where a block is looked up: exactly one of height or hash.
 struct BlockQuery
@@ -100,8 +102,8 @@ public:
         for (const json* wire : wires) {
             try {
                 out.emplace_back(tx_send(*wire));
-            } catch (const RpcError& e) {
-                out.emplace_back(e);
+            } catch (...) {
+                out.emplace_back(std::current_exception());
             }
         }
         return out;

@@ -5,6 +5,7 @@
 #include "rpc/response.hpp"
 
 #include <exception>
+#include <stdexcept>
 #include <utility>
 
 namespace aif::rpc {
@@ -243,21 +244,21 @@ std::vector<std::optional<json>> Dispatcher::handle_batch(const json& batch) con
         try {
             outcomes = m_tx_send_batch(wires);
         } catch (...) {
-            outcomes.clear();
+            // The batch call itself failed: every one of its calls gets that exception's answer.
+            outcomes.assign(wires.size(), std::current_exception());
         }
+        if (outcomes.size() != wires.size())
+            outcomes.assign(wires.size(),
+                            std::make_exception_ptr(std::logic_error("tx_send_batch")));
         for (std::size_t k = 0; k < wire_at.size(); ++k) {
             const std::size_t i = wire_at[k];
             const Call& c = std::get<Call>(parsed[i]);
             done[i] = true;
             if (c.notification) continue;
-            if (outcomes.size() != wires.size()) {
-                // Not echoed: internal details of the node are none of the caller's business.
-                out[i] = error_response(c.id, code::INTERNAL_ERROR, "internal error");
-            } else if (auto* e = std::get_if<RpcError>(&outcomes[k])) {
-                out[i] = error_response(c.id, e->code, e->what(), e->data);
-            } else {
+            if (auto* e = std::get_if<std::exception_ptr>(&outcomes[k]))
+                out[i] = error_for(c.id, *e);
+            else
                 out[i] = result_response(c.id, std::get<json>(std::move(outcomes[k])));
-            }
         }
     }
     for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -281,6 +282,15 @@ json Dispatcher::call(const std::string& method, const json& params, const json&
     }
     try {
         return result_response(id, it->second(params));
+    } catch (...) {
+        return error_for(id, std::current_exception());
+    }
+}
+
+json Dispatcher::error_for(const json& id, const std::exception_ptr& e)
+{
+    try {
+        std::rethrow_exception(e);
     } catch (const RpcError& e) {
         return error_response(id, e.code, e.what(), e.data);
     } catch (const json::exception& e) {

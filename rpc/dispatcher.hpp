@@ -7,6 +7,7 @@
 #include "rpc/methods.hpp"
 
 #include <cstddef>
+#include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +70,9 @@ private:
     std::vector<std::optional<json>> handle_batch(const json& batch) const;
     /// Runs the handler of `method`, mapping exceptions to an error response.
     json call(const std::string& method, const json& params, const json& id) const;
+    /// The error response to a handler's exception: RpcError as it is, a JSON type or range
+    /// error as INVALID_PARAMS, anything else as INTERNAL_ERROR without details.
+    static json error_for(const json& id, const std::exception_ptr& e);
 
     MethodTable m_methods;
     /// Backend::tx_send_batch when serving a Backend; empty for a bare method table.

@@ -137,8 +137,15 @@ BOOST_AUTO_TEST_CASE(a_batch_answers_each_tx_as_tx_send_would)
     const auto outcomes = backend.tx_send_batch(wires);
     BOOST_TEST_REQUIRE(outcomes.size() == batch.size());
     const auto reason = [&](std::size_t i) -> std::string {
-        const auto* e = std::get_if<rpc::RpcError>(&outcomes[i]);
-        return e ? e->data.value("reason", "?") : "accepted";
+        const auto* e = std::get_if<std::exception_ptr>(&outcomes[i]);
+        if (!e) return "accepted";
+        try {
+            std::rethrow_exception(*e);
+        } catch (const rpc::RpcError& refusal) {
+            return refusal.data.value("reason", "?");
+        } catch (...) {
+            return "not an RpcError";
+        }
     };
     const std::vector<std::string> want{
         "accepted", "duplicate_tx",  "duplicate_tx", "duplicate_tx", "bad_signature",

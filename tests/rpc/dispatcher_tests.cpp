@@ -212,6 +212,22 @@ BOOST_AUTO_TEST_CASE(a_batch_sends_its_txs_together_and_answers_each_in_place)
     BOOST_TEST(calls[5].method == "chain_get_info");
 }
 
+BOOST_AUTO_TEST_CASE(a_batched_tx_send_error_is_answered_as_a_single_one)
+{
+    // A JSON type error out of tx_send is INVALID_PARAMS alone (json_exception_is_invalid_params)
+    // and in a batch; a refusal keeps its code either way.
+    const json single = call("tx_send", {{"typo", true}});
+    BOOST_TEST(error_code(single) == code::INVALID_PARAMS);
+    auto r = reply(R"([{"jsonrpc":"2.0","method":"tx_send","params":{"typo":true},"id":1},
+                      {"jsonrpc":"2.0","method":"tx_send","params":{"reject":true},"id":2},
+                      {"jsonrpc":"2.0","method":"tx_send","params":{"n":3},"id":3}])");
+    BOOST_TEST_REQUIRE(r.size() == 3u);
+    BOOST_TEST(error_code(r[0]) == code::INVALID_PARAMS);
+    BOOST_TEST(message(r[0]) == message(single));
+    BOOST_TEST(error_code(r[1]) == code::TX_REJECTED);
+    BOOST_TEST(r[2]["result"] == backend.tx_send_result);
+}
+
 BOOST_AUTO_TEST_CASE(notifications_get_no_response_but_run)
 {
     BOOST_TEST(raw(R"({"jsonrpc":"2.0","method":"chain_getInfo"})").empty());

@@ -23,7 +23,7 @@ struct Call
 /// dispatcher/server, so only the RPC layer's own behaviour is asserted against it.
 /// Special inputs trigger errors: asset "boom" → std::runtime_error, asset "typo" →
 /// nlohmann type_error, asset "nope" → RpcError(NOT_FOUND) with data; a tx_send wire with a
-/// "reject" member → RpcError(TX_REJECTED).
+/// "reject" member → RpcError(TX_REJECTED), one with "typo" → nlohmann type_error.
 class FakeBackend : public Backend
 {
 public:
@@ -57,6 +57,7 @@ public:
         if (tx_send_error) throw *tx_send_error;
         if (wire.contains("reject"))
             throw RpcError(code::TX_REJECTED, "refused", {{"reason", "test"}});
+        if (wire.contains("typo")) return json(42).get<std::string>();  // throws type_error
         return tx_send_result;
     }
     /// Records the batch (args: its size), then sends each as the default does.
