@@ -6,6 +6,7 @@
 
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
+#include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
@@ -57,6 +58,12 @@ Store::Store(const std::string& dir)
     opts.paranoid_checks = true;
     opts.IncreaseParallelism(2);
     opts.OptimizeLevelStyleCompaction();
+    // The memtable keeps one insert position per key tag ('T', 's', ...) and starts the next
+    // insert of that tag from it, climbing only as far as the gap needs. Without it, an insert
+    // that is not next to the previous one searches the skip list from the top. A block's keys
+    // go in sorted (commit()), so each search is short: a random-key tx index write costs ~25 %
+    // less (issue 7). Reads do not use it; nothing on disk changes.
+    opts.memtable_insert_with_hint_prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(1));
     rocksdb::BlockBasedTableOptions table;
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
     opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
@@ -169,9 +176,9 @@ std::optional<std::string> Store::rejection(const Hash32& hash) const
 
 void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
 {
-    // Keys go into the batch in ascending order (B < H < J < M < T < s): RocksDB's memtable
-    // remembers where the previous insert landed, so sorted inserts walk forward instead of
-    // searching the skip list from the top for each key (issue 7: the per-tx index dominated).
+    // Keys go into the batch in ascending order (B < H < J < M < T < s): the memtable starts
+    // each insert from where the previous key of the same tag went (the hint in the
+    // constructor), so sorted inserts climb a few levels instead of searching from the top.
     const std::string hb = be64(c.height);
     std::vector<const Hash32*> txs;
     txs.reserve(c.tx_hashes.size());
