@@ -81,10 +81,11 @@ Hash32 State::leaf_of(std::string_view key, std::string_view value)
 
 void State::put(const std::string& key, const std::string& value)
 {
-    const std::uint32_t b = bucket_of(key);
     // A key already here is found by hash rather than down the ordered map's string compares.
     const auto ix = m_index.find(key);
-    put_with_leaf(ix == m_index.end() ? nullptr : &*ix->second, key, value, leaf_of(key, value), b);
+    Entries::value_type* existing = ix == m_index.end() ? nullptr : &*ix->second;
+    const std::uint32_t b = existing ? existing->second.bucket : bucket_of(key);
+    put_with_leaf(existing, key, value, leaf_of(key, value), b);
     m_dirty.insert(b);
 }
 
@@ -99,6 +100,7 @@ void State::put_with_leaf(Entries::value_type* existing, const std::string& key,
     auto [it, inserted] = m_entries.try_emplace(key);
     it->second.value = value;
     it->second.leaf = leaf;
+    it->second.bucket = bucket;
     if (inserted) {
         m_buckets[bucket].insert(&*it);
         m_index.emplace(it->first, it);
@@ -126,9 +128,9 @@ State::PendingRoot State::prepare_root(const ChangeSet& changes) const
     order.reserve(n);
     std::size_t i = 0;
     for (auto it = changes.begin(); it != changes.end(); ++it, ++i) {
-        out.buckets[i] = bucket_of(it->first);
-        if (it->second) out.leaves[i] = leaf_of(it->first, *it->second);
         if (auto ix = m_index.find(it->first); ix != m_index.end()) out.found[i] = &*ix->second;
+        out.buckets[i] = out.found[i] ? out.found[i]->second.bucket : bucket_of(it->first);
+        if (it->second) out.leaves[i] = leaf_of(it->first, *it->second);
         order.push_back(Change{out.buckets[i], it, i});
     }
     // Group by bucket; within a bucket the change set's (ascending key) order stays.
@@ -204,7 +206,9 @@ void State::apply(const ChangeSet& changes, PendingRoot pending)
 
 void State::erase(const std::string& key)
 {
-    erase(key, bucket_of(key));
+    const auto ix = m_index.find(key);
+    if (ix == m_index.end()) return;
+    erase(key, ix->second->second.bucket);
 }
 
 void State::erase(const std::string& key, std::uint32_t b)
@@ -235,7 +239,7 @@ void State::load(std::string key, std::string value)
     const Hash32 leaf = leaf_of(key, value);
     const std::uint32_t b = bucket_of(key);
     auto it =
-        m_entries.emplace_hint(m_entries.end(), std::move(key), Entry{std::move(value), leaf});
+        m_entries.emplace_hint(m_entries.end(), std::move(key), Entry{std::move(value), leaf, b});
     m_buckets[b].insert(&*it);
     m_index.emplace(it->first, it);
     m_dirty.insert(b);
