@@ -168,16 +168,26 @@ void SoloProducer::run()
         // remains (a full block means more may be waiting). A burst that stops early (nothing
         // new for a quiet window, no batch being verified) is sealed at once: waiting longer
         // only adds latency.
-        const auto deadline = std::chrono::steady_clock::now() + m_cfg.interval;
+        const auto begin = std::chrono::steady_clock::now();
+        const auto deadline = begin + m_cfg.interval;
         const auto quiet = std::clamp(m_cfg.interval / 10, std::chrono::milliseconds{1},
                                       std::chrono::milliseconds{10});
+        // Looked at four times per quiet window, so a burst's end is seen within a quarter
+        // window of the quiet window passing (checking once per window took up to two windows).
+        const auto poll = std::max(quiet / 4, std::chrono::milliseconds{1});
+        auto last_activity = begin;
         for (std::size_t seen = m_pool.size(); !m_stop;) {
-            const auto step = std::min(deadline, std::chrono::steady_clock::now() + quiet);
+            const auto step = std::min(deadline, std::chrono::steady_clock::now() + poll);
             if (m_cv.wait_until(lock, step, [&] { return m_stop; })) break;
-            if (std::chrono::steady_clock::now() >= deadline) break;
+            const auto now = std::chrono::steady_clock::now();
+            if (now >= deadline) break;
             const std::size_t now_pending = m_pool.size();
-            if (now_pending == seen && m_admitting.load(std::memory_order_relaxed) == 0) break;
-            seen = now_pending;
+            if (now_pending != seen || m_admitting.load(std::memory_order_relaxed) != 0) {
+                seen = now_pending;
+                last_activity = now;
+            } else if (now - last_activity >= quiet) {
+                break;
+            }
         }
         if (m_stop) break;
         m_pending = false;
