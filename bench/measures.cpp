@@ -90,7 +90,7 @@ Measure measure_recovery(const Workload& w, unsigned threads)
 namespace {
 
 /// Transactions an admission thread verifies before it admits them together.
-constexpr std::size_t ADMISSION_CHUNK = 256;
+constexpr std::size_t ADMISSION_CHUNK = 64;
 
 /// Commits the workload's untimed setup blocks (e.g. delegations and a proposal before votes).
 void seal_setup(node::Chain& chain, const Workload& w, const SecretKey& validator)

@@ -27,7 +27,7 @@ struct Options
     unsigned threads{std::max(1u, std::thread::hardware_concurrency())};
     std::size_t batch{500};
     unsigned clients{2};
-    std::uint32_t interval_ms{200};
+    std::uint32_t interval_ms{400};
     std::uint32_t max_block_txs{20'000};
     /// Nice levels of the admission threads in (b) and of aif-node's RPC threads in (c).
     std::uint32_t admission_nice{rpc::Limits{}.thread_nice};
