@@ -82,6 +82,8 @@ Result<void> Mempool::add_locked(VerifiedTx& vt, std::uint64_t account_nonce, Ti
         if (!runnable || !evict_gapped_locked())
             return err(ErrorCode::mempool_full,
                        "pool holds " + std::to_string(m_cfg.max_txs) + " transactions");
+        // The evicted tx may have been this sender's last one, and its entry gone with it.
+        sit = m_senders.find(vt.sender);
     }
     Sender& s = sit != m_senders.end() ? sit->second : m_senders[vt.sender];
     s.known_nonce = std::max(s.known_nonce, account_nonce);

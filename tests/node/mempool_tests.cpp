@@ -157,6 +157,30 @@ BOOST_AUTO_TEST_CASE(full_pool_evicts_gapped_for_runnable)
     BOOST_CHECK_EQUAL(pool.size(), 4u);
 }
 
+BOOST_AUTO_TEST_CASE(a_runnable_tx_may_evict_its_own_senders_parked_tx)
+{
+    // The pool is full with one tx parked behind a gap; its own sender's runnable nonce evicts
+    // it, which leaves the sender with nothing and removes its entry before the new tx goes in.
+    node::Mempool pool(node::MempoolConfig{1, 10, 100});
+    const auto parked = tx_of(0, 5);
+    BOOST_REQUIRE(pool.add(parked, 0));
+    const auto runnable = tx_of(0, 0);
+    BOOST_REQUIRE(pool.add(runnable, 0));
+    BOOST_CHECK(pool.contains(runnable.hash));
+    BOOST_CHECK(!pool.contains(parked.hash));
+    BOOST_CHECK_EQUAL(pool.size(), 1u);
+    BOOST_CHECK_EQUAL(pool.pending_nonce(runnable.sender, 0), 1u);
+    auto taken = pool.take_ready(zero, 10);
+    BOOST_REQUIRE_EQUAL(taken.size(), 1u);
+    BOOST_CHECK(taken[0].hash == runnable.hash);
+    // A refused tx leaves no trace: the same one is refused again for the same reason, and a
+    // tx refused as too low is not taken for a duplicate afterwards.
+    BOOST_CHECK(pool.add(tx_of(1, 0), 1).error().code == ErrorCode::nonce_too_low);
+    BOOST_CHECK(pool.add(tx_of(1, 0), 1).error().code == ErrorCode::nonce_too_low);
+    pool.settle({taken[0].hash});
+    BOOST_CHECK(pool.add(tx_of(1, 0), 0));
+}
+
 BOOST_AUTO_TEST_CASE(full_pool_of_runnable_txs_refuses)
 {
     node::Mempool pool(node::MempoolConfig{2, 10, 100});
