@@ -51,37 +51,45 @@ std::vector<Result<void>> Mempool::add_batch(std::span<VerifiedTx> txs,
 
 Result<void> Mempool::add_locked(VerifiedTx& vt, std::uint64_t account_nonce, TimePoint now)
 {
-    if (m_known.count(vt.hash)) return err(ErrorCode::duplicate_tx, "already pending");
     const std::uint64_t nonce = vt.tx.nonce();
+    // One probe of the known-hash table for the duplicate check and the insertion (it is the
+    // largest table here and each probe misses the cache); a refusal below takes the entry out.
+    const auto [known, fresh] = m_known.try_emplace(vt.hash, Known{vt.sender, nonce});
+    if (!fresh) return err(ErrorCode::duplicate_tx, "already pending");
+    auto refuse = [&](Error e) {
+        m_known.erase(known);
+        return Result<void>(std::move(e));
+    };
     auto sit = m_senders.find(vt.sender);
     if (sit != m_senders.end() && sit->second.in_flight.count(nonce))
-        return err(ErrorCode::duplicate_tx,
-                   "nonce " + std::to_string(nonce) + " is being committed for this sender");
+        return refuse(err(ErrorCode::duplicate_tx, "nonce " + std::to_string(nonce) +
+                                                       " is being committed for this sender"));
     if (nonce < account_nonce)
-        return err(ErrorCode::nonce_too_low, "nonce " + std::to_string(nonce) +
-                                                 " already used; next is " +
-                                                 std::to_string(account_nonce));
+        return refuse(err(ErrorCode::nonce_too_low, "nonce " + std::to_string(nonce) +
+                                                        " already used; next is " +
+                                                        std::to_string(account_nonce)));
     if (nonce - account_nonce > m_cfg.max_nonce_gap)
-        return err(ErrorCode::nonce_too_high, "nonce " + std::to_string(nonce) + " is more than " +
-                                                  std::to_string(m_cfg.max_nonce_gap) +
-                                                  " ahead of " + std::to_string(account_nonce));
+        return refuse(
+            err(ErrorCode::nonce_too_high, "nonce " + std::to_string(nonce) + " is more than " +
+                                               std::to_string(m_cfg.max_nonce_gap) + " ahead of " +
+                                               std::to_string(account_nonce)));
     if (sit != m_senders.end()) {
         const Sender& s = sit->second;
         if (s.queued.count(nonce))
-            return err(ErrorCode::duplicate_tx,
-                       "nonce " + std::to_string(nonce) + " already pending for this sender");
+            return refuse(err(ErrorCode::duplicate_tx, "nonce " + std::to_string(nonce) +
+                                                           " already pending for this sender"));
         if (s.queued.size() + s.in_flight.size() >= m_cfg.max_per_sender)
-            return err(
+            return refuse(err(
                 ErrorCode::mempool_full,
-                "sender has " + std::to_string(m_cfg.max_per_sender) + " pending transactions");
+                "sender has " + std::to_string(m_cfg.max_per_sender) + " pending transactions"));
     }
     if (m_queued + m_in_flight >= m_cfg.max_txs) {
         // Full. A tx its sender can run now may take the place of one parked behind a gap.
         const bool runnable = sit == m_senders.end() ? nonce == account_nonce
                                                      : nonce == run_end(sit->second, account_nonce);
         if (!runnable || !evict_gapped_locked())
-            return err(ErrorCode::mempool_full,
-                       "pool holds " + std::to_string(m_cfg.max_txs) + " transactions");
+            return refuse(err(ErrorCode::mempool_full,
+                              "pool holds " + std::to_string(m_cfg.max_txs) + " transactions"));
         // The evicted tx may have been this sender's last one, and its entry gone with it.
         sit = m_senders.find(vt.sender);
     }
@@ -99,7 +107,6 @@ void Mempool::insert_locked(Sender& s, VerifiedTx vt, TimePoint now)
     }
     s.active = now;
     const std::uint64_t nonce = vt.tx.nonce();
-    m_known.emplace(vt.hash, Known{vt.sender, nonce});
     s.queued.emplace(nonce, std::move(vt));
     ++m_queued;
 }
@@ -227,6 +234,7 @@ void Mempool::restore(std::vector<VerifiedTx> txs)
         if (m_known.count(vt.hash)) continue;
         Sender& s = m_senders[vt.sender];
         if (s.queued.count(vt.tx.nonce())) continue;
+        m_known.emplace(vt.hash, Known{vt.sender, vt.tx.nonce()});
         insert_locked(s, std::move(vt), now);
     }
 }
