@@ -197,7 +197,8 @@ void Store::commit(const BlockCommit& c, const std::optional<Hash32>& genesis)
         // Half as much again: blocks of a burst differ by a few percent, and a buffer regrown to
         // each new largest size was new memory every time, faulted in page by page (~0.35 % of
         // aif-bench (b)'s CPU in the kernel under WriteBatch::Put).
-        const std::size_t reserve = std::min(bytes + bytes / 2, std::max(bytes, MAX_KEPT_BATCH_BYTES));
+        const std::size_t reserve =
+            std::min(bytes + bytes / 2, std::max(bytes, MAX_KEPT_BATCH_BYTES));
         m_batch = std::make_unique<rocksdb::WriteBatch>(reserve);
         m_batch_reserved = reserve;
     }
