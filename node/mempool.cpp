@@ -54,8 +54,10 @@ Result<void> Mempool::add_locked(VerifiedTx& vt, std::uint64_t account_nonce, Ti
     const std::uint64_t nonce = vt.tx.nonce();
     // One probe of the known-hash table for the duplicate check and the insertion (it is the
     // largest table here and each probe misses the cache); a refusal below takes the entry out.
-    const auto [known, fresh] = m_known.try_emplace(vt.hash, Known{vt.sender, nonce});
-    if (!fresh) return err(ErrorCode::duplicate_tx, "already pending");
+    // Not a structured binding: clang before 16 cannot capture one in the lambda below.
+    const auto inserted = m_known.try_emplace(vt.hash, Known{vt.sender, nonce});
+    if (!inserted.second) return err(ErrorCode::duplicate_tx, "already pending");
+    const auto known = inserted.first;
     auto refuse = [&](Error e) {
         m_known.erase(known);
         return Result<void>(std::move(e));
