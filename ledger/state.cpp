@@ -198,7 +198,7 @@ void State::apply(const ChangeSet& changes, PendingRoot pending)
             put_with_leaf(pending.found[i], it->first, *it->second, pending.leaves[i],
                           pending.buckets[i]);
         else
-            erase(it->first, pending.buckets[i]);
+            erase(it->first);
     }
     for (const auto& [idx, h] : pending.nodes) m_tree[idx] = h;
     m_dirty.clear();
@@ -208,14 +208,8 @@ void State::erase(const std::string& key)
 {
     const auto ix = m_index.find(key);
     if (ix == m_index.end()) return;
-    erase(key, ix->second->second.bucket);
-}
-
-void State::erase(const std::string& key, std::uint32_t b)
-{
-    auto ix = m_index.find(key);
-    if (ix == m_index.end()) return;
     auto it = ix->second;
+    const std::uint32_t b = it->second.bucket;
     m_buckets[b].erase(&*it);
     m_index.erase(ix);
     m_entries.erase(it);

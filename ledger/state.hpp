@@ -144,7 +144,6 @@ private:
     void put_with_leaf(Entries::value_type* existing, const std::string& key,
                        const std::string& value, const Hash32& leaf, std::uint32_t bucket);
     void erase(const std::string& key);
-    void erase(const std::string& key, std::uint32_t bucket);
     void rehash();
 
     Entries m_entries;
