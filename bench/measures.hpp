@@ -7,6 +7,7 @@
 #include "bench/workload.hpp"
 #include "ledger/genesis.hpp"
 #include "ledger/tx.hpp"
+#include "node/producer.hpp"
 #include "rpc/limits.hpp"
 
 #include <algorithm>
@@ -27,8 +28,9 @@ struct Options
     unsigned threads{std::max(1u, std::thread::hardware_concurrency())};
     std::size_t batch{500};
     unsigned clients{2};
-    std::uint32_t interval_ms{400};
-    std::uint32_t max_block_txs{20'000};
+    /// The node's defaults, so (b) and (c) measure what aif-node runs with.
+    std::uint32_t interval_ms{static_cast<std::uint32_t>(node::ProducerConfig{}.interval.count())};
+    std::uint32_t max_block_txs{static_cast<std::uint32_t>(node::ProducerConfig{}.max_block_txs)};
     /// Nice levels of the admission threads in (b) and of aif-node's RPC threads in (c).
     std::uint32_t admission_nice{rpc::Limits{}.thread_nice};
     bool skip_e2e{false};

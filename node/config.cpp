@@ -60,7 +60,7 @@ std::optional<NodeConfig> parse_flags(int argc, char** argv)
 {
     NodeConfig c;
     std::string rpc_addr = "127.0.0.1:8645";
-    std::uint64_t interval_ms = 400;
+    std::uint64_t interval_ms = static_cast<std::uint64_t>(c.producer.interval.count());
     std::uint64_t mempool_lifetime_s = static_cast<std::uint64_t>(c.mempool.lifetime.count());
     std::vector<std::string> allow_origins;
     po::options_description opts("aif-node — the aifchain node\n\nUsage: aif-node --genesis FILE --data-dir DIR [options]\n\nOptions");
