@@ -172,8 +172,9 @@ void SoloProducer::run()
         const auto deadline = begin + m_cfg.interval;
         const auto quiet = std::clamp(m_cfg.interval / 10, std::chrono::milliseconds{1},
                                       std::chrono::milliseconds{10});
-        // Looked at four times per quiet window, so a burst's end is seen within a quarter
-        // window of the quiet window passing (checking once per window took up to two windows).
+        // Looked at every quarter of the quiet window (whole milliseconds, at least one), so a
+        // burst's end is seen within a quarter window of the quiet window passing (checking once
+        // per window took up to two windows).
         const auto poll = std::max(quiet / 4, std::chrono::milliseconds{1});
         auto last_activity = begin;
         for (std::size_t seen = m_pool.size(); !m_stop;) {
