@@ -393,3 +393,39 @@ describe('a node without --dev', () => {
     assert.equal(ethers.getAddress((await node.rpc.call('account_get', { address: alice.address })).address), alice.address);
   });
 });
+
+describe('a full mempool whose only tx is parked behind a gap', () => {
+  const [, , carol, dave] = devWallets(4);
+  let dataDir;
+  let node;
+
+  before(async () => {
+    dataDir = makeDataDir();
+    node = await startNode({ dataDir, dev: false, validator: false, args: ['--mempool-max-txs', '1'] });
+  });
+
+  after(async () => {
+    await killNode(node);
+    removeDir(dataDir);
+  });
+
+  test("a sender's runnable tx evicts its own parked one, and the node keeps serving", async () => {
+    const { domain, types } = await node.rpc.call('tx_getTypes');
+    const minFee = (await node.rpc.call('chain_getInfo')).minFee;
+    const sign = (nonce) =>
+      signTransfer(carol, domain, transferMessage({ nonce, fee: minFee, to: dave.address, amount: 1 }), {
+        Transfer: types.Transfer,
+      });
+    const parked = await node.rpc.call('tx_send', await sign(3));
+    assert.equal((await node.rpc.call('tx_get', { hash: parked.hash })).status, 'pending');
+    // The pool is full; nonce 0 can run now, so it takes the place of carol's own nonce 3 and
+    // carol's pool entry, emptied by that eviction, is made again for it.
+    const runnable = await node.rpc.call('tx_send', await sign(0));
+    assert.equal((await node.rpc.call('tx_get', { hash: runnable.hash })).status, 'pending');
+    await expectRpcError(node.rpc.call('tx_get', { hash: parked.hash }), { code: -32001 });
+    assert.equal((await node.rpc.call('chain_getInfo')).pendingTxs, 1);
+    // A full pool of runnable txs refuses the parked one again, with the documented error.
+    await expectRpcError(node.rpc.call('tx_send', await sign(3)), { code: -32002 });
+    assert.equal(await node.rpc.health(), 200);
+  });
+});
